@@ -1,0 +1,22 @@
+"""Lookalike: the page's host imitates a protected brand's domain (lookalike-domain).
+
+Principle(s) 1. Rules: none yet (this analyzer is being built; see the open issue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.models import Finding, Page
+
+
+class LookalikeAnalyzer:
+    """Lookalike: the page's host imitates a protected brand's domain (lookalike-domain)."""
+
+    id: ClassVar[str] = "lookalike"
+    rules: ClassVar[tuple[str, ...]] = ()
+
+    def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
+        return iter(())

@@ -1,0 +1,139 @@
+"""Transport: is what you type sent encrypted, and to the site you see?
+
+Principles 6 (unencrypted networks) and 1 (unreliable sites). Rules:
+PH-TRANSPORT-010 form on an http page · PH-TRANSPORT-020 sensitive field over http (critical) ·
+PH-TRANSPORT-030 form action over http · PH-TRANSPORT-040 password in a GET form ·
+PH-TRANSPORT-050 form posts to another registrable domain · PH-TRANSPORT-060 ... carrying sensitive
+fields · PH-TRANSPORT-070 form posts to a bare IP address · PH-TRANSPORT-080 ``mailto:`` action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.domains import host_of, is_ip, registrable_domain
+from privacy_hygiene.models import Evidence, Finding, FormInfo, Page, Severity
+
+#: field kinds whose exposure makes an unencrypted or cross-site form critical/high
+_SENSITIVE = frozenset(
+    {
+        "password",
+        "national_id",
+        "passport",
+        "bank_card",
+        "card_cvc",
+        "card_expiry",
+        "payment_pin",
+        "security_answer",
+    }
+)
+#: field kinds that are personal data worth protecting in transit (plus everything sensitive)
+_PERSONAL = _SENSITIVE | frozenset(
+    {
+        "email",
+        "phone",
+        "full_name",
+        "given_name",
+        "family_name",
+        "birth_date",
+        "birth_time",
+        "address",
+        "postal_code",
+        "income",
+        "sms_code",
+        "username",
+        "message",
+        "photo",
+    }
+)
+
+
+def _scheme(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+
+
+def _form_locator(form: FormInfo) -> str:
+    return f"form[{form.index}]"
+
+
+def _collected(form: FormInfo) -> list[str]:
+    return [field.kind for field in form.fields if field.kind != "search_query"]
+
+
+class TransportAnalyzer:
+    """Forms on http pages, http actions, GET passwords, cross-site and ``mailto:`` submissions."""
+
+    id: ClassVar[str] = "transport"
+    rules: ClassVar[tuple[str, ...]] = tuple(f"PH-TRANSPORT-0{n}0" for n in range(1, 9))
+
+    def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
+        page_url = page.effective_url
+        page_scheme = _scheme(page_url)
+        for form in ctx.forms:
+            kinds = _collected(form)
+            if not kinds:
+                continue
+            sensitive = sorted({kind for kind in kinds if kind in _SENSITIVE})
+            action_scheme = _scheme(form.action)
+            where = Evidence("form", _form_locator(form), f"{form.method.upper()} {form.action}")
+            field_evidence = [
+                Evidence("field", field.name or field.id or field.kind, field.kind)
+                for field in form.fields
+                if field.kind in _SENSITIVE
+            ]
+            if action_scheme == "mailto":
+                yield ctx.finding("PH-TRANSPORT-080", [where])
+                continue
+            if page_scheme == "http" or (action_scheme == "http" and page_scheme != "https"):
+                if sensitive:
+                    yield ctx.finding("PH-TRANSPORT-020", [where, *field_evidence])
+                elif any(kind in _PERSONAL for kind in kinds) or page_scheme == "http":
+                    yield ctx.finding("PH-TRANSPORT-010", [where])
+            elif action_scheme == "http":
+                if sensitive:
+                    yield ctx.finding("PH-TRANSPORT-020", [where, *field_evidence])
+                else:
+                    yield ctx.finding("PH-TRANSPORT-030", [where])
+            if form.method == "get" and "password" in kinds:
+                yield ctx.finding("PH-TRANSPORT-040", [where])
+            yield from self._destination(page_url, form, kinds, sensitive, where, ctx)
+
+    def _destination(
+        self,
+        page_url: str | None,
+        form: FormInfo,
+        kinds: list[str],
+        sensitive: list[str],
+        where: Evidence,
+        ctx: AnalysisContext,
+    ) -> Iterator[Finding]:
+        if _scheme(form.action) not in ("http", "https"):
+            return
+        action_host = host_of(form.action)
+        if not action_host:
+            return
+        page_host = host_of(page_url) if page_url else ""
+        if is_ip(action_host) and action_host != page_host:
+            yield ctx.finding("PH-TRANSPORT-070", [where, Evidence("domain", action_host)])
+            return
+        if not page_host:
+            return
+        target_site = registrable_domain(action_host)
+        page_site = registrable_domain(page_host)
+        if not target_site or target_site == page_site:
+            return
+        evidence = [where, Evidence("domain", target_site, f"{page_site or page_host} → {target_site}")]
+        if sensitive:
+            yield ctx.finding("PH-TRANSPORT-060", evidence)
+        elif any(kind in _PERSONAL for kind in kinds):
+            yield ctx.finding("PH-TRANSPORT-050", evidence)
+        else:
+            yield ctx.finding("PH-TRANSPORT-050", evidence, severity=Severity.LOW, scam_points=0)

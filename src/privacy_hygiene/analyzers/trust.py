@@ -1,0 +1,22 @@
+"""Trust: signs of an untrustworthy site (untrustworthy-site).
+
+Principle(s) 1. Rules: none yet (this analyzer is being built; see the open issue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.models import Finding, Page
+
+
+class TrustAnalyzer:
+    """Trust: signs of an untrustworthy site (untrustworthy-site)."""
+
+    id: ClassVar[str] = "trust"
+    rules: ClassVar[tuple[str, ...]] = ()
+
+    def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
+        return iter(())

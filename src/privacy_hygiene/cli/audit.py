@@ -1,0 +1,143 @@
+"""``privacy-hygiene audit TARGET...``: audit URLs or saved pages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from privacy_hygiene.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    lang_option,
+    print_json,
+    resolve_lang,
+)
+
+SEVERITIES = ["info", "low", "medium", "high", "critical"]
+
+
+def target_options(function: click.decorators.FC) -> click.decorators.FC:
+    """The options ``audit`` and ``forms`` share: targets, ``--as-url``, ``--manifest``, ``--json``."""
+    for decorator in reversed(
+        (
+            click.argument("targets", nargs=-1),
+            click.option("--json", "as_json", is_flag=True, help="Print JSON (a list when there are several targets)."),
+            click.option("--as-url", metavar="URL", help="Audit saved pages as if served from URL."),
+            click.option(
+                "--manifest",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help='JSON lines {"path": ..., "url": ...}, one target each.',
+            ),
+            lang_option,
+        )
+    ):
+        function = decorator(function)
+    return function
+
+
+def fetch_options(function: click.decorators.FC) -> click.decorators.FC:
+    """Options for fetching: ``--ca-bundle``, ``--timeout``, ``--max-bytes``."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--ca-bundle",
+                type=click.Path(dir_okay=False),
+                help="Trust the CA certificates in FILE (PEM).",
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(0.1, 600),
+                default=20.0,
+                show_default=True,
+                help="Overall deadline per URL, in seconds.",
+            ),
+            click.option(
+                "--max-bytes",
+                type=click.IntRange(1024),
+                default=5 * 1024 * 1024,
+                show_default=True,
+                help="Read at most this many (decoded) bytes of a page.",
+            ),
+        )
+    ):
+        function = decorator(function)
+    return function
+
+
+@click.command()
+@target_options
+@fetch_options
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 64),
+    default=8,
+    show_default=True,
+    help="How many targets to audit at once.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding reaches this severity.",
+)
+def audit(
+    targets: tuple[str, ...],
+    as_json: bool,
+    as_url: str | None,
+    manifest: Path | None,
+    lang: str | None,
+    ca_bundle: str | None,
+    timeout: float,
+    max_bytes: int,
+    concurrency: int,
+    fail_on: str | None,
+) -> None:
+    """Audit web addresses or saved pages before you give them your data.
+
+    TARGET is an http(s) address, a bare host (example.com means https://example.com), a saved
+    HTML file, or - to read targets from standard input, one per line.
+
+    \b
+    Examples:
+      privacy-hygiene audit https://example.com/register
+      privacy-hygiene audit --as-url http://example.org/login saved.html
+      privacy-hygiene audit --json - < urls.txt
+    """
+    from privacy_hygiene.engine.audit import AuditOptions, audit_many
+    from privacy_hygiene.engine.fetch import FetchOptions
+    from privacy_hygiene.engine.targets import collect
+    from privacy_hygiene.engine.urls import normalize_url
+    from privacy_hygiene.models import Severity
+    from privacy_hygiene.render import report as render_report
+
+    language = resolve_lang(lang)
+    if as_url:
+        as_url = normalize_url(as_url)
+    items = collect(targets, stdin=sys.stdin, manifest=manifest, as_url=as_url)
+    if not items:
+        raise click.UsageError("nothing to audit: give URLs, saved pages, - (stdin) or --manifest")
+    options = AuditOptions(
+        fetch=FetchOptions(timeout=min(timeout, 10.0), max_bytes=max_bytes, ca_bundle=ca_bundle, deadline=timeout)
+    )
+    reports = audit_many(items, options=options, concurrency=concurrency)
+    several = len(items) > 1 or "-" in targets or manifest is not None
+    if as_json:
+        payload = [item.to_json(language) for item in reports]
+        print_json(payload if several else payload[0])
+    else:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=False)
+        for item in reports:
+            console.print(render_report(item, language))
+    code = EXIT_OK
+    if fail_on:
+        threshold = Severity.parse(fail_on)
+        if any(item.worst is not None and item.worst >= threshold for item in reports):
+            code = EXIT_FINDINGS
+    if any(item.error is not None for item in reports):
+        code = EXIT_USAGE
+    sys.exit(code)

@@ -1,0 +1,118 @@
+"""Transport rules: for each rule a page that must be flagged and a near miss that must not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from privacy_hygiene.analyzers.transport import TransportAnalyzer
+from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.engine.runner import run_analyzers
+from privacy_hygiene.models import Page, Severity
+
+LOGIN = '<form action="{action}" method="{method}"><input name="u"><input type="password" name="p"></form>'
+NEWSLETTER = '<form action="{action}" method="post"><input type="email" name="email"></form>'
+SEARCH = '<form action="{action}"><input type="search" name="q"></form>'
+
+
+def rules(page: Page, catalog: Catalog) -> dict[str, Severity]:
+    findings, diagnostics, _ = run_analyzers(page, catalog, [TransportAnalyzer()])
+    assert diagnostics == ()
+    return {item.rule_id: item.severity for item in findings}
+
+
+@pytest.mark.parametrize(
+    ("url", "html", "expected"),
+    [
+        # a password over http is critical (and the JSON says insecure-transport)
+        (
+            "http://example.org/login",
+            LOGIN.format(action="/s", method="post"),
+            {"PH-TRANSPORT-020": Severity.CRITICAL},
+        ),
+        # an https page whose form posts to http
+        (
+            "https://example.org/login",
+            LOGIN.format(action="http://example.org/s", method="post"),
+            {"PH-TRANSPORT-020": Severity.CRITICAL},
+        ),
+        (
+            "https://example.org/",
+            NEWSLETTER.format(action="http://example.org/sub"),
+            {"PH-TRANSPORT-030": Severity.HIGH},
+        ),
+        ("http://example.org/", NEWSLETTER.format(action="/sub"), {"PH-TRANSPORT-010": Severity.HIGH}),
+        (
+            "https://example.org/",
+            LOGIN.format(action="/s", method="get"),
+            {"PH-TRANSPORT-040": Severity.HIGH},
+        ),
+        (
+            "https://example.org/",
+            NEWSLETTER.format(action="https://collector.example.net/x"),
+            {"PH-TRANSPORT-050": Severity.MEDIUM},
+        ),
+        (
+            "https://bank.example.org/",
+            LOGIN.format(action="https://evil.example.net/x", method="post"),
+            {"PH-TRANSPORT-060": Severity.HIGH},
+        ),
+        (
+            "https://example.org/",
+            NEWSLETTER.format(action="https://203.0.113.7/x"),
+            {"PH-TRANSPORT-070": Severity.HIGH},
+        ),
+        (
+            "https://example.org/",
+            NEWSLETTER.format(action="mailto:someone@example.org"),
+            {"PH-TRANSPORT-080": Severity.MEDIUM},
+        ),
+    ],
+)
+def test_flagged(
+    url: str, html: str, expected: dict[str, Severity], make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    assert rules(make_page(html, url), catalog) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "html"),
+    [
+        # the same login over https to itself
+        ("https://example.org/login", LOGIN.format(action="/s", method="post")),
+        # a subdomain of the same registrable domain is the same site
+        ("https://www.example.org/login", LOGIN.format(action="https://auth.example.org/s", method="post")),
+        # Chinese second-level suffix: same registrable domain
+        ("https://www.icbc.com.cn/", LOGIN.format(action="https://mybank.icbc.com.cn/s", method="post")),
+        # a form with nothing personal (only buttons / hidden inputs)
+        ("http://example.org/", '<form action="/x"><input type="hidden" name="t"><button>Go</button></form>'),
+    ],
+)
+def test_not_flagged(url: str, html: str, make_page: Callable[..., Page], catalog: Catalog) -> None:
+    assert rules(make_page(html, url), catalog) == {}
+
+
+def test_search_box_to_other_site_is_not_flagged(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    # a site search handled by a search engine carries nothing personal
+    page = make_page(SEARCH.format(action="http://search.example.net/"), "https://example.org/")
+    assert rules(page, catalog) == {}
+
+
+def test_non_personal_field_to_other_site_is_only_low(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    html = '<form action="https://poll.example.net/vote"><select name="choice"><option>a</option></select></form>'
+    assert rules(make_page(html, "https://example.org/"), catalog) == {"PH-TRANSPORT-050": Severity.LOW}
+
+
+def test_private_suffix_sites_are_different_owners(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    page = make_page(LOGIN.format(action="https://other.github.io/x", method="post"), "https://mine.github.io/")
+    assert "PH-TRANSPORT-060" in rules(page, catalog)
+
+
+def test_base_href_resolves_action(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    html = '<base href="http://example.org/">' + LOGIN.format(action="s", method="post")
+    assert rules(make_page(html, "https://example.org/"), catalog) == {"PH-TRANSPORT-020": Severity.CRITICAL}
+
+
+def test_local_file_without_origin_has_no_transport_findings(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    assert rules(make_page(LOGIN.format(action="/s", method="post"), None), catalog) == {}
