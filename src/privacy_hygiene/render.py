@@ -39,20 +39,19 @@ def severity_text(severity: Severity, lang: Lang) -> Text:
 
 
 def finding_block(finding: Finding, lang: Lang) -> RenderableType:
-    """One finding: severity, title, evidence and advice."""
-    head = Text.assemble(
-        "  ",
-        severity_text(finding.severity, lang),
-        "  ",
-        Text(finding.title.get(lang), style="bold"),
-        Text(f"  [{finding.rule_id} · {t('report.principle', lang, id=finding.principle)}]", style="dim"),
-    )
-    lines: list[RenderableType] = [head]
+    """One finding: severity, title, evidence and advice; wrapped lines keep their indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=2)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    rule = Text(f"{finding.rule_id} · {t('report.principle', lang, id=finding.principle)}", style="dim")
+    grid.add_row("", severity_text(finding.severity, lang), Text(finding.title.get(lang), style="bold"))
+    grid.add_row("", "", rule)
     for item in finding.evidence[:5]:
         excerpt = f" — {one_line(item.excerpt, 120)}" if item.excerpt else ""
-        lines.append(Text(f"      {item.kind}: {one_line(item.locator, 100)}{excerpt}", style="dim"))
-    lines.append(Text("      → " + finding.advice.get(lang)))
-    return Group(*lines)
+        grid.add_row("", "", Text(f"{item.kind}: {one_line(item.locator, 100)}{excerpt}", style="dim"))
+    grid.add_row("", Text("→", justify="right"), Text(finding.advice.get(lang)))
+    return grid
 
 
 def forms_table(forms: tuple[FormInfo, ...], lang: Lang) -> Table:
@@ -60,8 +59,8 @@ def forms_table(forms: tuple[FormInfo, ...], lang: Lang) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
     table.add_column("#")
     table.add_column(t("report.purpose", lang))
-    table.add_column("field")
-    table.add_column("kind")
+    table.add_column(t("report.field", lang))
+    table.add_column(t("report.kind", lang))
     table.add_column("")
     for form in forms:
         for number, item in enumerate(form.fields):
