@@ -152,3 +152,28 @@ def test_damaged_store_is_reported_and_untouched(run_cli: Callable[..., Any], _i
     result = run_cli("checklist", env=DAY0)
     assert result.code == 2 and "damaged" in result.err and "left untouched" in result.err
     assert state.read_bytes() == b"not sqlite at all" * 64
+
+
+def test_ask_saves_each_answer_and_a_snapshot(run_cli: Callable[..., Any]) -> None:
+    # the six intake questions, then quit
+    first = run_cli("checklist", "ask", "--lang", "zh", stdin="1,4\n3\n1,3\n1\n2\n2\nq\n", env=DAY0)
+    assert first.code == 0, first.err
+    assert "你平时用哪些设备" in first.out and "保存了 0 个回答" in first.out
+    state = _json(run_cli("checklist", "--json", env=DAY0))
+    assert state["intake"] == {
+        "devices": ["android", "windows"],
+        "browsers": ["firefox"],
+        "apps": ["alipay", "wechat"],
+        "shared_computer": ["no"],
+        "elderly": ["no"],
+        "posts_photos": ["no"],
+    }
+    assert len(state["history"]) == 1  # the intake changed the score's basis
+    # then the first open item: "y" answers a plain item, and a quiz takes the "1" after it
+    second = run_cli("checklist", "ask", "--lang", "en", stdin="y\n1\n", env=DAY0)
+    assert second.code == 0, second.err
+    asked = re.search(r"\[1/(\d+)\] (p\d\d\.[a-z0-9-]+)", second.out)
+    assert asked is not None and "Saved 1 answer(s)." in second.out
+    after = _json(run_cli("checklist", "--json", env=DAY0))
+    assert {item["id"]: item["state"] for item in after["items"]}[asked.group(2)] in ("pass", "fail")
+    assert len(after["history"]) == 2
