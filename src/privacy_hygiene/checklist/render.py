@@ -86,11 +86,8 @@ def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_histo
             lines.append(Text("  " + text))
     step = report.next_step()
     if step is not None:
-        lines.append(
-            Text(t("checklist.next_heading", lang) + ": ", style="bold").append(
-                f"{step.id} {step.status.item.title.get(lang)}", style="not bold"
-            )
-        )
+        title = step.status.item.title.get(lang)
+        lines.append(Text(t("checklist.next_line", lang, id=step.id, title=title), style="bold"))
     return lines
 
 
@@ -104,7 +101,7 @@ def since_text(change: Change, lang: Lang) -> str:
             )
         if len(change.items) > 8:
             parts.append(f"… (+{len(change.items) - 8})")
-    delta = "; ".join(parts) if parts else t("checklist.no_change", lang)
+    delta = t("checklist.list_sep", lang).join(parts) if parts else t("checklist.no_change", lang)
     return t(
         "checklist.since_last", lang, date=_date(change.since.at), old=round_score(change.since.score), delta=delta
     )
