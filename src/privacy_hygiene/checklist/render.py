@@ -45,8 +45,21 @@ def bar(score: float) -> str:
     return "[" + "#" * filled + " " * (BAR_WIDTH - filled) + "]"
 
 
-def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_history: bool) -> list[RenderableType]:
-    """Score, band, coverage, the change since last check, due items, why this score, next step."""
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def trend(scores: list[float]) -> str:
+    """A sparkline of scores (0–100) with the first and last value."""
+    if len(scores) < 2:
+        return ""
+    marks = "".join(SPARKS[min(len(SPARKS) - 1, int(score * len(SPARKS) / 100.01))] for score in scores)
+    return f"{marks} ({round_score(scores[0])} → {round_score(scores[-1])})"
+
+
+def summary(
+    report: HabitReport, change: Change | None, lang: Lang, *, has_history: bool, history: list[float] | None = None
+) -> list[RenderableType]:
+    """Score, band, coverage, trend, the change since last check, due items, why this score, next step."""
     counted = [entry for entry in report.items if entry.status.counted]
     answered = sum(1 for entry in counted if entry.status.answered)
     lines: list[RenderableType] = [Text(t("checklist.heading", lang), style="bold")]
@@ -62,6 +75,9 @@ def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_histo
     lines.append(Text(f"{bar(report.score)} {score_text}", style=BAND_STYLE.get(report.band.name, "")))
     if answered < len(counted):
         lines.append(Text(t("checklist.low_coverage", lang, count=len(counted) - answered), style="bright_black"))
+    line = trend(history or [])
+    if line:
+        lines.append(Text(t("checklist.trend", lang, trend=line)))
     if change is not None:
         lines.append(Text(since_text(change, lang)))
     elif not has_history:

@@ -134,7 +134,8 @@ def checklist(
     console = _console()
     for message in messages:
         console.print(message, markup=False)
-    for line in render.summary(result, change, language, has_history=bool(history)):
+    scores = [snap.score for snap in history[-20:]]
+    for line in render.summary(result, change, language, has_history=bool(history), history=scores):
         console.print(line)
     for line in render.item_lines(result, shown, language):
         console.print(line)
