@@ -18,7 +18,7 @@ from privacy_hygiene.forms import dom
 from privacy_hygiene.forms.describe import FormReader
 from privacy_hygiene.forms.kinds import apply_context, score_kind
 from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, field_lexicon, purpose_table
-from privacy_hygiene.forms.necessity import is_mainland_site, judge
+from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge
 from privacy_hygiene.forms.purpose import classify, form_text
 from privacy_hygiene.forms.required import is_required
 from privacy_hygiene.models import FormField, FormInfo, Page
@@ -108,10 +108,13 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
         purpose = classify(kinds, descriptions, texts, purposes, method=method)
         if mainland is None and any(kind in purposes.sensitive for kind in kinds):
             mainland = is_mainland_site(root, page.effective_url, _han_ratio(f"{page_text} {all_text[:2000]}"))
+        real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
+            f"{texts.page} {texts.heading}", page.effective_url, purposes
+        )
         fields = []
         for description, kind in zip(descriptions, kinds, strict=True):
             required = is_required(description, fields_lexicon, all_required=everything_required)
-            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland))
+            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland), real_name=real_name)
             fields.append(
                 FormField(
                     name=description.name,

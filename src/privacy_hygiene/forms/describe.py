@@ -32,7 +32,7 @@ from privacy_hygiene.forms.dom import (
 
 from lxml import etree  # type: ignore[import-untyped]  # isort: skip
 
-TokenKind = Literal["text", "field", "button", "break", "soft"]
+TokenKind = Literal["text", "field", "button", "break", "soft", "label"]
 
 #: table and definition-list cells: a label in the cell to the left is still on the same line
 _SOFT_BREAKS = frozenset({"td", "th", "dt", "dd"})
@@ -124,7 +124,7 @@ def build_stream(form: Element) -> list[Token]:
             if not tag:
                 continue
             if tag in BLOCK_TAGS:
-                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
+                stream.append(Token(_break_kind(tag), element=element))
             if is_field(element):
                 stream.append(Token("field", element=element))
                 walker.skip_subtree()
@@ -140,10 +140,16 @@ def build_stream(form: Element) -> list[Token]:
                     stream.append(Token("text", element.text, element))
         else:
             if tag in BLOCK_TAGS and tag != "br":
-                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
+                stream.append(Token(_break_kind(tag), element=element))
             if element is not form and element.tail and element.tail.strip():
                 stream.append(Token("text", element.tail, element.getparent()))
     return stream
+
+
+def _break_kind(tag: str) -> TokenKind:
+    if tag == "label":
+        return "label"  # ends the text after a field, but a "*" before a label still marks it
+    return "soft" if tag in _SOFT_BREAKS else "break"
 
 
 class FormReader:
@@ -159,10 +165,14 @@ class FormReader:
         """Every field of the form, in document order, described."""
         result: list[FieldDescription] = []
         groups: dict[str, list[FieldDescription]] = {}
+        previous_position = -2
         for position, token in enumerate(self.stream):
             if token.kind != "field":
                 continue
             description = self.describe(token.element, position)
+            if result and not (description.label or description.aria or description.before):
+                _inherit_split_label(result[-1], description, adjacent=self._adjacent(previous_position, position))
+            previous_position = position
             result.append(description)
             if description.input_type in ("radio", "checkbox") and description.name:
                 groups.setdefault(description.name, []).append(description)
@@ -170,6 +180,13 @@ class FormReader:
             if len(members) > 1:
                 _merge_group(members)
         return result
+
+    def _adjacent(self, first: int, second: int) -> bool:
+        """True when only inline text (no line break) separates two fields: parts of one value."""
+        if first < 0:
+            return False
+        between = self.stream[first + 1 : second]
+        return len(between) <= 3 and all(token.kind == "text" for token in between)
 
     def describe(self, element: Element, position: int) -> FieldDescription:
         kind = input_type(element)
@@ -257,6 +274,8 @@ class FormReader:
                 if label:
                     break
                 continue
+            if token.kind == "label":
+                continue
             holder = token.element
             if tag_of(holder) == "label" and attr(holder, "for") not in ("", ident):
                 if label:
@@ -278,7 +297,7 @@ class FormReader:
         parts: list[str] = []
         stream = self.stream
         for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
-            if token.kind == "field" or token.kind == "break":
+            if token.kind in ("field", "break", "label"):
                 break
             if token.kind == "soft":
                 continue
@@ -310,6 +329,17 @@ class FormReader:
         description.options = norm(" | ".join(texts))
         description.option_values = tuple(value or norm(text) for value, text in zip(values, texts, strict=True))
         description.extra["option_texts"] = "\n".join(norm(text) for text in texts)
+
+
+def _inherit_split_label(previous: FieldDescription, description: FieldDescription, *, adjacent: bool) -> None:
+    """An unlabelled field right after another in the same container is the next part of a split
+    value (省/市/区 selects, phone parts, day/month/year): it shares the first part's label."""
+    same_parent = previous.element.getparent() is description.element.getparent()
+    if not (adjacent or same_parent) or previous.input_type in ("radio", "checkbox"):
+        return
+    description.before = previous.label or previous.before
+    description.before_marks = previous.before_marks
+    description.display = previous.display
 
 
 def _merge_group(members: list[FieldDescription]) -> None:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 
 from privacy_hygiene.forms.describe import FieldDescription, has_cjk
-from privacy_hygiene.forms.lexicon import FieldLexicon, KindLexicon
+from privacy_hygiene.forms.lexicon import FieldLexicon
 
 _TEXT_SOURCES = ("label", "aria", "placeholder", "before", "after")
+_CHOICE_TYPES = frozenset({"radio", "checkbox", "select"})
 _NUMBER = re.compile(r"^\d{1,4}$")
 _HOUR_OPTION = re.compile(r"^\d{1,2}\s*([:：]\s*\d{2}|点|點|时|時|h|am|pm|o.clock)")
 _DAY_NAME = re.compile(r"\b(day|dd)\b|^日$|\bdate ?d|\bri\b")
@@ -47,7 +48,10 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
     tokens_cjk = bool(tokens) and has_cjk(tokens)
     options = description.options
     best_kind, best_score, best_order = "other", 0.0, len(lexicon.kinds)
+    choosing = description.input_type in _CHOICE_TYPES
     for kind in lexicon.kinds:
+        if choosing and not kind.choice:
+            continue
         score = weights.type if type_key in kind.types else 0.0
         exclude = kind.exclude
         if kind.terms is not None:
@@ -67,38 +71,23 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
             score += weights.options
         if score > best_score or (score == best_score and score > 0 and kind.order < best_order):
             best_kind, best_score, best_order = kind.id, score, kind.order
-    bonus = _identifier_bonus(texts, lexicon)
-    if bonus:
-        username = bonus + _plain_score("username", description, lexicon)
-        if username >= best_score:
-            best_kind, best_score = "username", username
+    if not choosing and _names_two_identifiers(texts, lexicon):
+        # "email or username" / "手机号/邮箱": the login identifier, whatever its type says
+        return "username", best_score + weights.label
     if best_score < weights.threshold:
         return "other", best_score
     return best_kind, best_score
 
 
-def _plain_score(kind_id: str, description: FieldDescription, lexicon: FieldLexicon) -> float:
-    for kind in lexicon.kinds:
-        if kind.id == kind_id:
-            return lexicon.weights.label if _matches_any_text(kind, description) else 0.0
-    return 0.0
-
-
-def _matches_any_text(kind: KindLexicon, description: FieldDescription) -> bool:
-    return kind.terms is not None and any(
-        kind.terms.search(getattr(description, source)) for source in _TEXT_SOURCES if getattr(description, source)
-    )
-
-
-def _identifier_bonus(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> float:
-    """ "Email or username" / "手机号/邮箱": one text naming two kinds of login identifier."""
-    for weight, text in texts:
+def _names_two_identifiers(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> bool:
+    """One text naming two kinds of login identifier, joined by "or" / "或" / "/"."""
+    for _, text in texts:
         if not lexicon.alternation.search(text):
             continue
         named = sum(1 for kind in lexicon.identifier_kinds if kind.terms is not None and kind.terms.search(text))
         if named >= 2:
-            return weight + lexicon.weights.type + 2
-    return 0.0
+            return True
+    return False
 
 
 # -- the context pass --------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class KindLexicon:
     id: str
     order: int
     name: LocalText
+    choice: bool
     autocomplete: frozenset[str]
     types: frozenset[str]
     terms: Pattern | None
@@ -95,6 +96,9 @@ class PurposeTable:
     weights: PurposeWeights
     purposes: dict[str, PurposeLexicon]
     sensitive: dict[str, SensitiveDef]
+    real_name_kinds: frozenset[str]
+    real_name_terms: Pattern | None
+    real_name_hosts: tuple[str, ...]
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -131,6 +135,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
             id=item.id,
             order=order,
             name=item.name,
+            choice=item.choice,
             autocomplete=frozenset(item.autocomplete),
             types=frozenset(item.types),
             terms=any_of(item.terms),
@@ -190,4 +195,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
             for order, item in enumerate(data.purpose)
         },
         sensitive={item.kind: item for item in data.sensitive},
+        real_name_kinds=frozenset(data.real_name.kinds),
+        real_name_terms=any_of(data.real_name.terms),
+        real_name_hosts=tuple(data.real_name.hosts),
     )

@@ -91,10 +91,10 @@ def _by_text(description: FieldDescription, lexicon: FieldLexicon) -> bool:
         return True
     after = description.after
     if after:
-        # right after the field only a bare asterisk or a required word counts: "* Email" may be the
-        # next field's label on a flat layout
-        head = after.lstrip()
-        if head[:1] in ("*", "＊") and (len(head) == 1 or not head[1:].strip() or head[1:].lstrip()[:1] in "(（必"):
+        # an asterisk right after the field marks it, unless what follows is the next field's label
+        # on a flat layout ("* Email:")
+        head = after.strip()
+        if head[:1] == "*" and not head.endswith(":"):
             return True
         if marker.search(after) and not head.startswith("*"):
             return True

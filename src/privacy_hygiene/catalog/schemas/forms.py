@@ -70,6 +70,8 @@ class KindDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     id: str
     name: LocalText
+    #: a radio, checkbox or select can be of this kind (a choice among options)
+    choice: bool = False
     #: WHATWG autocomplete tokens that decide the kind outright
     autocomplete: list[str] = []
     #: input types (``textarea`` and ``select`` for those elements) that hint at the kind

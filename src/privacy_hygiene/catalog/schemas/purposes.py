@@ -68,6 +68,16 @@ class SensitiveDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     secret: bool = False
 
 
+class RealName(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Where law requires identity verification, ``kinds`` are needed whatever the purpose."""
+
+    kinds: list[str]
+    #: words of the page (title, h1, the form's headings) that show such a service
+    terms: list[str]
+    #: host suffixes of such services (government domains)
+    hosts: list[str] = []
+
+
 class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``purposes.toml``."""
 
@@ -76,6 +86,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     weights: PurposeWeights
     purpose: list[PurposeDef]
     sensitive: list[SensitiveDef]
+    real_name: RealName
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
@@ -93,6 +104,14 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                     re.compile(pattern)
                 except re.error as exc:
                     problems.append((f"$.purpose[{index}].terms[{number}]", f"invalid regular expression: {exc}"))
+        for number, pattern in enumerate(self.real_name.terms):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                problems.append((f"$.real_name.terms[{number}]", f"invalid regular expression: {exc}"))
+        for kind in self.real_name.kinds:
+            if kind not in FIELD_KINDS:
+                problems.append(("$.real_name.kinds", f"unknown kind {kind!r}"))
         for index, entry in enumerate(self.sensitive):
             if entry.kind not in FIELD_KINDS:
                 problems.append((f"$.sensitive[{index}].kind", f"unknown kind {entry.kind!r}"))
