@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.catalog.schemas.forms import FormsFile
 from privacy_hygiene.forms import analyze_forms
 from privacy_hygiene.forms.describe import name_tokens
 from privacy_hygiene.models import FormField, Page
@@ -113,3 +116,15 @@ def test_form_indices_follow_document_order(make_page: Callable[..., Page], cata
     assert [form.index for form in forms] == [0, 1]
     assert [len(form.fields) for form in forms] == [1, 1]
     assert len(forms) == len(make_page(html).soup.find_all("form"))
+
+
+def test_a_bad_pattern_in_forms_toml_fails_with_its_path(tmp_path: Path) -> None:
+    from privacy_hygiene.errors import HeuristicsError
+    from privacy_hygiene.paths import heuristics_root
+
+    root = tmp_path / "heuristics"
+    shutil.copytree(str(heuristics_root()), root)
+    text = (root / "forms.toml").read_text(encoding="utf-8")
+    (root / "forms.toml").write_text(text.replace("'邮编', ", "'邮编(', ", 1), encoding="utf-8")
+    with pytest.raises(HeuristicsError, match=r"kind\[\d+\]\.terms"):
+        Catalog(root).file("forms.toml", FormsFile)

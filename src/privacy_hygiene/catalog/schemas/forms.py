@@ -157,27 +157,28 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for index, item in enumerate(self.kind):
             for key in ("terms", "names", "options", "exclude"):
                 for number, pattern in enumerate(getattr(item, key)):
-                    problems.extend(_compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
+                    problems.extend(compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
         for index, demotion in enumerate(self.demote):
             for kind in (demotion.kind, demotion.to, *demotion.unless_form_has):
                 if kind not in FIELD_KINDS:
                     problems.append((f"$.demote[{index}]", f"unknown kind {kind!r}"))
-            problems.extend(_compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
-            problems.extend(_compiles(demotion.when_text, f"$.demote[{index}].when_text"))
+            problems.extend(compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
+            problems.extend(compiles(demotion.when_text, f"$.demote[{index}].when_text"))
         for kind in self.context.identifier_kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.context.identifier_kinds", f"unknown kind {kind!r}"))
         for key in ("months", "shichen", "alternation"):
-            problems.extend(_compiles(getattr(self.context, key), f"$.context.{key}"))
+            problems.extend(compiles(getattr(self.context, key), f"$.context.{key}"))
         for key in ("birth", "expiry"):
             for number, pattern in enumerate(getattr(self.context, key)):
-                problems.extend(_compiles(pattern, f"$.context.{key}[{number}]"))
+                problems.extend(compiles(pattern, f"$.context.{key}[{number}]"))
         for key in ("marker", "optional", "all_required"):
-            problems.extend(_compiles(getattr(self.required, key), f"$.required.{key}"))
+            problems.extend(compiles(getattr(self.required, key), f"$.required.{key}"))
         return problems
 
 
-def _compiles(pattern: str, where: str) -> list[tuple[str, str]]:
+def compiles(pattern: str, where: str) -> list[tuple[str, str]]:
+    """``[(where, message)]`` when ``pattern`` is not a valid regular expression, else ``[]``."""
     try:
         re.compile(pattern)
     except re.error as exc:

@@ -3,13 +3,12 @@ one legitimately needs, and how bad it is to demand a sensitive kind it does not
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 import msgspec
 
 from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
-from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS, compiles
 from privacy_hygiene.i18n import LocalText
 
 #: the purposes of the DESIGN.md `forms` contract
@@ -100,15 +99,9 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                     if kind not in FIELD_KINDS:
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    problems.append((f"$.purpose[{index}].terms[{number}]", f"invalid regular expression: {exc}"))
+                problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
         for number, pattern in enumerate(self.real_name.terms):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problems.append((f"$.real_name.terms[{number}]", f"invalid regular expression: {exc}"))
+            problems.extend(compiles(pattern, f"$.real_name.terms[{number}]"))
         for kind in self.real_name.kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.real_name.kinds", f"unknown kind {kind!r}"))
