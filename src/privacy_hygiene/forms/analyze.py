@@ -63,6 +63,11 @@ def _han_ratio(text: str) -> float:
     return han / (han + latin / 4) if han or latin else 0.0
 
 
+def _says_search(purposes: PurposeTable, text: str) -> bool:
+    terms = purposes.purposes["search"].terms
+    return terms is not None and terms.search(text) is not None
+
+
 def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     """The page's ``<form>`` elements in document order, classified."""
     if not page.is_html:
@@ -103,6 +108,7 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
             form_text=f"{texts.heading} {texts.page}",
             method=method,
             role_search=dom.attr(form, "role").lower() == "search",
+            search_words=_says_search(purposes, f"{texts.button} {texts.form} {texts.action}"),
         )
         everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
         purpose = classify(kinds, descriptions, texts, purposes, method=method)

@@ -52,19 +52,21 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
     for kind in lexicon.kinds:
         if choosing and not kind.choice:
             continue
-        score = weights.type if type_key in kind.types else 0.0
         exclude = kind.exclude
+        excluded_by_name = bool(tokens) and exclude is not None and exclude.search(tokens) is not None
+        # a name the kind excludes (``g-recaptcha-response`` in a textarea) cancels the type hint too
+        score = weights.type if type_key in kind.types and not excluded_by_name else 0.0
         if kind.terms is not None:
             for weight, text in texts:
                 if kind.terms.search(text) and not (exclude and exclude.search(text)):
                     score += weight
         if (
             tokens
+            and not excluded_by_name
             and (
                 (kind.names is not None and kind.names.search(tokens))
                 or (tokens_cjk and kind.terms is not None and kind.terms.search(tokens))
             )
-            and not (exclude and exclude.search(tokens))
         ):
             score += weights.name
         if options and kind.options is not None and kind.options.search(options):
@@ -128,12 +130,16 @@ def apply_context(
     form_text: str,
     method: str,
     role_search: bool,
+    search_words: bool = False,
 ) -> list[str]:
-    """The kinds after the neighbour rules (``kinds`` is updated in place and returned)."""
+    """The kinds after the neighbour rules (``kinds`` is updated in place and returned).
+
+    ``search_words``: the form's button, id/class or action says "search".
+    """
     _date_groups(descriptions, kinds, lexicon, form_text)
     _birth_time(descriptions, kinds, lexicon)
     _phone_parts(descriptions, kinds)
-    _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search)
+    _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
     _demote(descriptions, kinds, lexicon)
     return kinds
 
@@ -240,8 +246,8 @@ def _search_box(
         if kinds[index] != "other":
             continue
         tokens = set(descriptions[index].tokens.split())
-        lone_get = method == "get" and len(typed) == 1 and len(descriptions) <= 3
-        if tokens & lexicon.search_names or role_search or lone_get:
+        lone = len(typed) == 1 and len(descriptions) <= 4
+        if tokens & lexicon.search_names or (lone and (role_search or method == "get")):
             kinds[index] = "search_query"
 
 

@@ -9,6 +9,7 @@ form often holds only 姓名 and 生日.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ _PERSONAL = frozenset(
     {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
 )
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
+_QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
 _HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::legend][1]"
 
 
@@ -92,6 +94,12 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["password_recovery"] += 1
     if count["message"] and (identifiers or count["full_name"]):
         points["contact"] += 4
+    elif count["message"] and len(typed) <= 2 and not passwords:
+        points["contact"] += 3  # a lone comment box
+    if passwords == 1 and identifiers >= 2:
+        points["registration"] += 3  # username and email beside one password: a new account
+    if not passwords and any(_QUANTITY.search(item.tokens) for item in descriptions):
+        points["checkout"] += 3  # quantity boxes: add to cart
     if any(count[kind] for kind in _CARD):
         points["checkout"] += 4
     if count["address"] and count["phone"] and not passwords:
