@@ -58,6 +58,11 @@ def test_name_tokens(values: tuple[str, ...], expected: str) -> None:
         ('<form>Mother\'s maiden name <input name="x1"></form>', "security_answer"),
         ('<form><input name="xingming"></form>', "full_name"),
         ('<form><input name="sfz"></form>', "national_id"),
+        ('<form>Leave this field empty <input name="email" type="email"></form>', "other"),
+        ('<form>Coupon code <input name="coupon_code"></form>', "other"),
+        ('<form>Prénom <input name="a"> Nom <input name="x1"></form>', "family_name"),
+        ('<form><textarea name="g-recaptcha-response"></textarea></form>', "captcha"),
+        ('<form>Radio <input type="radio" name="q" value="1"> One</form>', "other"),
     ],
 )
 def test_kind_from_what_the_page_says(make_page: Callable[..., Page], catalog: Catalog, body: str, kind: str) -> None:

@@ -231,6 +231,8 @@ class FormReader:
             description.option_values = (attr(element, "value").strip().lower(),)
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
+        if attr(element, "class"):
+            description.extra["class"] = name_tokens(attr(element, "class"))
         return description
 
     def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:
@@ -335,7 +337,9 @@ def _inherit_split_label(previous: FieldDescription, description: FieldDescripti
     """An unlabelled field right after another in the same container is the next part of a split
     value (省/市/区 selects, phone parts, day/month/year): it shares the first part's label."""
     same_parent = previous.element.getparent() is description.element.getparent()
-    if not (adjacent or same_parent) or previous.input_type in ("radio", "checkbox"):
+    if not (adjacent or same_parent) or previous.input_type != description.input_type:
+        return
+    if previous.input_type in ("radio", "checkbox"):
         return
     description.before = previous.label or previous.before
     description.before_marks = previous.before_marks

@@ -139,8 +139,10 @@ def apply_context(
     _date_groups(descriptions, kinds, lexicon, form_text)
     _birth_time(descriptions, kinds, lexicon)
     _phone_parts(descriptions, kinds)
+    _name_pairs(kinds)
     _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
     _demote(descriptions, kinds, lexicon)
+    _honeypots(descriptions, kinds, lexicon)
     return kinds
 
 
@@ -231,6 +233,18 @@ def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> 
             kinds[index] = "phone"
 
 
+def _name_pairs(kinds: list[str]) -> None:
+    """ "Prénom" + "Nom", "First name" + "Name": a plain name beside a given name is the family name."""
+    for index, kind in enumerate(kinds):
+        if kind != "full_name":
+            continue
+        neighbours = [kinds[other] for other in (index - 1, index + 1) if 0 <= other < len(kinds)]
+        if "given_name" in neighbours and "family_name" not in kinds:
+            kinds[index] = "family_name"
+        elif "family_name" in neighbours and "given_name" not in kinds:
+            kinds[index] = "given_name"
+
+
 def _search_box(
     descriptions: Sequence[FieldDescription],
     kinds: list[str],
@@ -249,6 +263,15 @@ def _search_box(
         lone = len(typed) == 1 and len(descriptions) <= 4
         if tokens & lexicon.search_names or (lone and (role_search or method == "get")):
             kinds[index] = "search_query"
+
+
+def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    if lexicon.honeypot is None:
+        return
+    for index, item in enumerate(descriptions):
+        text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.extra.get('class', '')}"
+        if lexicon.honeypot.search(text):
+            kinds[index] = "other"
 
 
 def _demote(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:

@@ -63,6 +63,7 @@ class FieldLexicon:
     alternation: Pattern
     identifier_kinds: tuple[KindLexicon, ...]
     search_names: frozenset[str]
+    honeypot: Pattern | None
     required_attributes: tuple[str, ...]
     required_value_attributes: tuple[str, ...]
     required_classes: frozenset[str]
@@ -169,6 +170,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
         alternation=re.compile(context.alternation),
         identifier_kinds=tuple(item for item in kinds if item.id in context.identifier_kinds),
         search_names=frozenset(context.search_names),
+        honeypot=optional(context.honeypot),
         required_attributes=tuple(required.attributes),
         required_value_attributes=tuple(required.attributes_with_value),
         required_classes=frozenset(required.classes),

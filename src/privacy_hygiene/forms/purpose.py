@@ -23,6 +23,7 @@ _IDENTIFIERS = frozenset({"username", "email", "phone"})
 _PERSONAL = frozenset(
     {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
 )
+_NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
 _HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::legend][1]"
@@ -88,10 +89,12 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["registration"] += 4
     if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
         points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
-    if not passwords and identifiers == 1 and len(typed) <= 3 and not extras and not count["message"]:
-        if count["email"]:
-            points["newsletter"] += 2.5
-        points["password_recovery"] += 1
+    extras_but_names = [kind for kind in extras if kind not in _NAMES]
+    if not passwords and identifiers == 1 and not count["message"]:
+        if count["email"] and len(typed) <= 4 and not extras_but_names:
+            points["newsletter"] += 2.5  # an email, perhaps with a name: a mailing list
+        if len(typed) <= 3 and not extras:
+            points["password_recovery"] += 1
     if count["message"] and (identifiers or count["full_name"]):
         points["contact"] += 4
     elif count["message"] and len(typed) <= 2 and not passwords:

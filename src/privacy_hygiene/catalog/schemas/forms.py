@@ -115,6 +115,8 @@ class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     identifier_kinds: list[str]
     #: name/id tokens of search boxes (``q``, ``wd``, ``kw``...)
     search_names: list[str]
+    #: spam-trap fields (over name/id tokens, class and label): always ``other``
+    honeypot: str = ""
 
 
 class RequiredCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -167,7 +169,7 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for kind in self.context.identifier_kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.context.identifier_kinds", f"unknown kind {kind!r}"))
-        for key in ("months", "shichen", "alternation"):
+        for key in ("months", "shichen", "alternation", "honeypot"):
             problems.extend(compiles(getattr(self.context, key), f"$.context.{key}"))
         for key in ("birth", "expiry"):
             for number, pattern in enumerate(getattr(self.context, key)):
