@@ -28,6 +28,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 #: at most this many forms and fields per form are analysed (a hostile page can hold millions)
 MAX_FORMS = 200
 MAX_FIELDS = 400
+#: fields analysed over the whole page; later forms are listed with no fields
+MAX_PAGE_FIELDS = 3000
 
 
 def lexicons(catalog: Catalog) -> tuple[FieldLexicon, PurposeTable]:
@@ -88,9 +90,11 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     page_text = _page_text(root)
     results = []
     mainland: bool | None = None
+    budget = MAX_PAGE_FIELDS
     for index, form in enumerate(forms[:MAX_FORMS]):
-        reader = FormReader(form, labels, root)
-        descriptions = reader.fields()[:MAX_FIELDS]
+        reader = FormReader(form, labels, root, limit=min(MAX_FIELDS, budget))
+        descriptions = reader.fields()
+        budget -= len(descriptions)
         action_attr = dom.attr(form, "action").strip()
         try:
             action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr

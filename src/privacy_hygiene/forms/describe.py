@@ -155,11 +155,12 @@ def _break_kind(tag: str) -> TokenKind:
 class FormReader:
     """Describes the fields of one form; ``labels`` maps ids to their ``<label for>`` elements."""
 
-    def __init__(self, form: Element, labels: dict[str, Element], root: Element) -> None:
+    def __init__(self, form: Element, labels: dict[str, Element], root: Element, *, limit: int = 400) -> None:
         self.form = form
         self.labels = labels
         self.root = root
-        self.stream = build_stream(form)
+        self.limit = limit
+        self.stream = build_stream(form) if limit > 0 else []
 
     def fields(self) -> list[FieldDescription]:
         """Every field of the form, in document order, described."""
@@ -169,6 +170,8 @@ class FormReader:
         for position, token in enumerate(self.stream):
             if token.kind != "field":
                 continue
+            if len(result) >= self.limit:
+                break
             description = self.describe(token.element, position)
             if result and not (description.label or description.aria or description.before):
                 _inherit_split_label(result[-1], description, adjacent=self._adjacent(previous_position, position))
@@ -352,7 +355,9 @@ def _merge_group(members: list[FieldDescription]) -> None:
     options = " | ".join(member.options for member in members if member.options)
     values = tuple(value for member in members for value in member.option_values)
     question = first.label if first.label and first.label != first.options else first.before
+    marks = first.before_marks
     for member in members:
+        member.before_marks = marks
         member.options = options
         member.option_values = values
         member.before = question

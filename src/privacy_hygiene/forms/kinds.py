@@ -71,6 +71,8 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
             score += weights.name
         if options and kind.options is not None and kind.options.search(options):
             score += weights.options
+        if description.maxlength is not None and description.maxlength in kind.maxlength:
+            score += weights.shape
         if score > best_score or (score == best_score and score > 0 and kind.order < best_order):
             best_kind, best_score, best_order = kind.id, score, kind.order
     if not choosing and _names_two_identifiers(texts, lexicon):

@@ -37,6 +37,7 @@ class KindLexicon:
     names: Pattern | None
     options: Pattern | None
     exclude: Pattern | None
+    maxlength: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class PurposeLexicon:
     needs: frozenset[str]
     needs_cn: frozenset[str]
     critical: frozenset[str]
+    page_weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
             names=any_of(item.names),
             options=any_of(item.options),
             exclude=any_of(item.exclude),
+            maxlength=frozenset(item.maxlength),
         )
         for order, item in enumerate(data.kind)
     )
@@ -193,6 +196,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
                 needs=frozenset(item.needs),
                 needs_cn=frozenset(item.needs_cn),
                 critical=frozenset(item.critical),
+                page_weight=data.weights.page if item.page_weight is None else item.page_weight,
             )
             for order, item in enumerate(data.purpose)
         },

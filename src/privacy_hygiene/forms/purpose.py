@@ -16,17 +16,20 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from privacy_hygiene.forms.describe import FieldDescription, Token, name_tokens
-from privacy_hygiene.forms.dom import Element, attr, norm, own_text
+from privacy_hygiene.forms.dom import Element, attr, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import PurposeTable
 
 _IDENTIFIERS = frozenset({"username", "email", "phone"})
 _PERSONAL = frozenset(
     {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
 )
+_IMPERSONAL = frozenset({"other", "search_query", "captcha"})
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
-_HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::legend][1]"
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
+#: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
+_HEADING_STEPS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +43,33 @@ class FormText:
     page: str
 
 
+def heading_before(form: Element) -> Element | None:
+    """The nearest heading before the form: a preceding sibling of the form or of an ancestor, or
+    the last heading inside a small preceding block. A bounded walk, never a document scan."""
+    steps = 0
+    node = form
+    while node is not None and steps < _HEADING_STEPS:
+        previous = node.getprevious()
+        while previous is not None and steps < _HEADING_STEPS:
+            steps += 1
+            if tag_of(previous) in _HEADING_TAGS:
+                return previous
+            if len(previous) <= 6:
+                for child in reversed(previous):
+                    if tag_of(child) in _HEADING_TAGS:
+                        return child
+            previous = previous.getprevious()
+        node = node.getparent()
+    return None
+
+
 def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
     """Collect the purpose-revealing words of one form."""
     buttons = " | ".join(token.text for token in stream if token.kind == "button" and token.text)
     headings = [own_text(node, 80) for node in form.iter("h1", "h2", "h3", "h4", "h5", "legend")]
-    try:
-        before = form.xpath(_HEADINGS)
-    except Exception:  # lxml raises its own XPath errors on pathological trees; a heading is optional
-        before = []
-    if before:
-        headings.append(own_text(before[0], 80))
+    before = heading_before(form)
+    if before is not None:
+        headings.append(own_text(before, 80))
     headings.extend(value for value in (attr(form, "aria-label"), attr(form, "title")) if value)
     try:
         parts = urlsplit(action)
@@ -113,6 +133,8 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["fortune_telling"] += 1.5
     if radio_groups >= 3 or (radio_groups >= 2 and not identifiers):
         points["survey"] += 2.5
+    elif radio_groups >= 2:
+        points["survey"] += 1.5
     if method == "get" and not passwords and len(typed) <= 2 and not points:
         points["search"] += 1
     return points
@@ -134,14 +156,18 @@ def classify(
         (weights.heading, text.heading),
         (weights.form, text.form),
         (weights.action, text.action),
-        (weights.page, text.page),
     )
+    # the page's title speaks for a form only when the form asks for something personal: a sort
+    # select on a "Register" page is not a registration
+    personal = any(kind not in _IMPERSONAL for kind in kinds)
     for purpose in table.purposes.values():
         if purpose.terms is None:
             continue
         for weight, words in sources:
             if words and purpose.terms.search(words):
                 scores[purpose.id] += weight
+        if personal and text.page and purpose.terms.search(text.page):
+            scores[purpose.id] += purpose.page_weight
     if "password" in kinds and scores["search"]:
         scores["search"] = 0  # a search box in a sign-in form's header is not the form's purpose
     if not scores:

@@ -61,6 +61,8 @@ class SourceWeights(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     after: Weight
     name: Weight
     options: Weight
+    #: a ``maxlength`` typical of the kind (11 digits of a Chinese mobile number, 18 of an ID number)
+    shape: Weight
     #: the lowest total score that names a kind (below it the field is ``other``)
     threshold: Weight
 
@@ -82,6 +84,8 @@ class KindDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     names: list[str] = []
     #: patterns over the option texts of a select or radio group
     options: list[str] = []
+    #: ``maxlength`` values typical of the kind
+    maxlength: list[int] = []
     #: a text matching one of these contributes nothing to this kind (company name is not a name)
     exclude: list[str] = []
 

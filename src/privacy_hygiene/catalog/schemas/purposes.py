@@ -54,6 +54,9 @@ class PurposeDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     needs_cn: list[str] = []
     #: sensitive kinds that are critical when this purpose demands them without need
     critical: list[str] = []
+    #: weight of this purpose's words in the page title and h1 (default: ``weights.page``); survey,
+    #: fortune and prize forms often hold only 姓名/生日 and say what they are on page level only
+    page_weight: Weight | None = None
 
 
 class SensitiveDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
