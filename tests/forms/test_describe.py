@@ -86,6 +86,10 @@ def test_kind_from_what_the_page_says(make_page: Callable[..., Page], catalog: C
         ('<form>Name: <input name="a"><br>* Email: <input name="b"></form>', False),
         ('<form><p>所有项目均为必填</p>姓名<input name="a"></form>', True),
         ('<form>姓名<input name="a"></form>', False),
+        ('<form>姓名<input name="a" class="validate[required,custom[onlyLetter]]"></form>', True),
+        ('<form>手机<input name="a" datatype="m" ignore="ignore"></form>', False),
+        ('<form>手机<input name="a" datatype="m"></form>', True),
+        ('<form><div class="form-group required"><label>Email</label><input name="a"></div></form>', True),
     ],
 )
 def test_required_markers(make_page: Callable[..., Page], catalog: Catalog, body: str, required: bool) -> None:

@@ -24,6 +24,7 @@ _PERSONAL = frozenset(
     {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
 )
 _IMPERSONAL = frozenset({"other", "search_query", "captcha"})
+_MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
@@ -170,6 +171,8 @@ def classify(
             scores[purpose.id] += purpose.page_weight
     if "password" in kinds and scores["search"]:
         scores["search"] = 0  # a search box in a sign-in form's header is not the form's purpose
+    if "password" not in kinds and set(kinds) <= _MAILING_LIST:
+        scores["registration"] /= 2  # "Sign up" under a lone email box: a mailing list, not an account
     if not scores:
         return "other"
     best = max(scores.items(), key=lambda item: (item[1], -table.purposes[item[0]].order))

@@ -10,10 +10,13 @@ trailing the label, or standing alone right after the field (old Chinese table f
 
 from __future__ import annotations
 
+import re
+
 from privacy_hygiene.forms.describe import FieldDescription
 from privacy_hygiene.forms.dom import Element, attr, classes, tag_of
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
+_INLINE_RULE = re.compile(r"validate\[[^\]]*required|required\s*:\s*true", re.IGNORECASE)
 _FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 #: how many ancestors up a row's "required" class may sit
 _ROW_DEPTH = 4
@@ -36,6 +39,10 @@ def is_required(description: FieldDescription, lexicon: FieldLexicon, *, all_req
 
 
 def _by_attributes(element: Element, lexicon: FieldLexicon) -> bool | None:
+    if attr(element, "ignore").lower() == "ignore":
+        return False  # Validform: validated only when filled in
+    if _INLINE_RULE.search(attr(element, "class")):
+        return True  # jQuery Validation Engine / metadata rules written into the class
     for name in lexicon.required_attributes:
         value = element.get(name)
         if value is None:
