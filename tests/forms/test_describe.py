@@ -45,6 +45,11 @@ def test_name_tokens(values: tuple[str, ...], expected: str) -> None:
         ('<form><span id="l">身份证号</span><input name="x1" aria-labelledby="l"></form>', "national_id"),
         ('<form><table><tr><td>真实姓名：</td><td><input name="x1"></td></tr></table></form>', "full_name"),
         ('<form><dl><dt>出生日期</dt><dd><input name="x1"></dd></dl></form>', "birth_date"),
+        (
+            "<form><table><tr><th>E-mail</th><th>Phone</th></tr>"
+            '<tr><td><input name="a"></td><td><input name="x1"></td></tr></table></form>',
+            "phone",
+        ),
         ('<form><input name="x1" placeholder="請輸入行動電話"></form>', "phone"),
         ('<form><input name="x1" autocomplete="shipping postal-code" placeholder="Name"></form>', "postal_code"),
         ('<form>公司名称<input name="x1"></form>', "other"),
@@ -137,3 +142,11 @@ def test_a_bad_pattern_in_forms_toml_fails_with_its_path(tmp_path: Path) -> None
     (root / "forms.toml").write_text(text.replace("'邮编', ", "'邮编(', ", 1), encoding="utf-8")
     with pytest.raises(HeuristicsError, match=r"kind\[\d+\]\.terms"):
         Catalog(root).file("forms.toml", FormsFile)
+
+
+def test_labels_in_the_row_above_are_column_headers(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    body = (
+        '<form method="post"><table><tr><td>Telephone</td><td>Name</td><td>姓名</td></tr>'
+        '<tr><td><input name="a"></td><td><input name="b"></td><td><input name="c"></td></tr></table></form>'
+    )
+    assert [field.kind for field in fields_of(make_page, catalog, body)] == ["phone", "full_name", "full_name"]

@@ -269,6 +269,12 @@ class FormReader:
         while index >= stop:
             token = stream[index]
             index -= 1
+            row_start = token.kind == "break" and tag_of(token.element) == "tr"
+            if not label and (row_start or token.kind in ("field", "button")):
+                # nothing before the field in its row: the label may be the column's header above
+                header = _column_header(stream[position].element)
+                if header:
+                    return header, " ".join(reversed(marks))
             if token.kind in ("field", "button"):
                 break
             if token.kind == "break":
@@ -334,6 +340,31 @@ class FormReader:
         description.options = norm(" | ".join(texts))
         description.option_values = tuple(value or norm(text) for value, text in zip(values, texts, strict=True))
         description.extra["option_texts"] = "\n".join(norm(text) for text in texts)
+
+
+def _column_header(element: Element) -> str:
+    """The text of the cell above the field's cell when the label row sits above the input row."""
+    cell = None
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if tag_of(ancestor) in ("td", "th"):
+            cell = ancestor
+            break
+        if depth >= 3:
+            return ""
+    row = cell.getparent() if cell is not None else None
+    if row is None or tag_of(row) != "tr":
+        return ""
+    cells = [child for child in row if tag_of(child) in ("td", "th")]
+    column = cells.index(cell)
+    above = row.getprevious()
+    while above is not None and tag_of(above) != "tr":
+        above = above.getprevious()
+    if above is None:
+        return ""
+    headers = [child for child in above if tag_of(child) in ("td", "th")]
+    if len(headers) != len(cells) or any(is_field(node) for node in headers[column].iter()):
+        return ""
+    return own_text(headers[column], 80)
 
 
 def _inherit_split_label(previous: FieldDescription, description: FieldDescription, *, adjacent: bool) -> None:
