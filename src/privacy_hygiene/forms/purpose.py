@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from privacy_hygiene.forms.describe import FieldDescription, Token, name_tokens
+from privacy_hygiene.forms.describe import FieldDescription, name_tokens
 from privacy_hygiene.forms.dom import Element, attr, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import PurposeTable
+from privacy_hygiene.forms.stream import Token
 
 _IDENTIFIERS = frozenset({"username", "email", "phone"})
 _PERSONAL = frozenset(
