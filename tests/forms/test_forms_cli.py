@@ -60,3 +60,27 @@ def test_unreadable_target_is_one_line_and_exit_2(run_cli: Callable[..., Any], t
     assert "Traceback" not in result.err
     nothing = run_cli("forms")
     assert nothing.code == 2 and "Traceback" not in nothing.err
+
+
+def test_a_script_rendered_shell_says_so(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    shell = tmp_path / "app.html"
+    shell.write_text(
+        '<html><head><script src="/app.js"></script></head><body><div id="app"></div>'
+        "<noscript>Please enable JavaScript</noscript></body></html>",
+        encoding="utf-8",
+    )
+    result = run_cli("forms", "--lang", "en", str(shell))
+    assert result.code == 0
+    assert "built by script" in result.out
+    plain = tmp_path / "plain.html"
+    plain.write_text("<html><body><p>Hello</p></body></html>", encoding="utf-8")
+    assert "No forms on this page" in run_cli("forms", "--lang", "en", str(plain)).out
+
+
+def test_audit_json_carries_the_same_forms(run_cli: Callable[..., Any]) -> None:
+    page = str(PAGES / "zh-06-fortune-bazi.html")
+    forms = json.loads(run_cli("forms", "--json", page).out)["forms"]
+    audit = json.loads(run_cli("audit", "--json", page).out)
+    assert audit["forms"] == forms
+    assert forms[0]["purpose"] == "fortune_telling"
+    assert any(item["category"] == "unneeded-data" for item in audit["findings"])

@@ -32,6 +32,21 @@ MAX_FIELDS = 400
 MAX_PAGE_FIELDS = 3000
 
 
+_SPA_ROOT = re.compile(
+    r"""<div[^>]+id=["']?(app|root|__next|__nuxt)["'\s>]|data-reactroot|ng-app|<noscript[^>]*>[^<]*(enable|启用|開啟|开启)\s*javascript""",
+    re.IGNORECASE,
+)
+
+
+def looks_script_rendered(html: str) -> bool:
+    """True for an application shell whose forms are built by script (a static read sees none)."""
+    head = html[:200_000]
+    lowered = head.lower()
+    if "<form" in lowered or "<input" in lowered or "<script" not in lowered:
+        return False
+    return _SPA_ROOT.search(head) is not None
+
+
 def lexicons(catalog: Catalog) -> tuple[FieldLexicon, PurposeTable]:
     """The compiled field and purpose lexicons of ``catalog``."""
     return (
