@@ -142,6 +142,7 @@ def apply_context(
     _birth_time(descriptions, kinds, lexicon)
     _phone_parts(descriptions, kinds)
     _name_pairs(kinds)
+    _login_identifier(descriptions, kinds)
     _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
     _demote(descriptions, kinds, lexicon)
     _honeypots(descriptions, kinds, lexicon)
@@ -233,6 +234,21 @@ def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> 
         neighbours = (index - 1, index + 1, index - 2)
         if any(0 <= other < len(kinds) and kinds[other] == "phone" for other in neighbours):
             kinds[index] = "phone"
+
+
+def _login_identifier(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
+    """In a one-password form with no identifier, the text box before the password is the account
+    name, whatever its label ("Name", "ID", "Member no.")."""
+    if kinds.count("password") != 1 or {"username", "email", "phone"} & set(kinds):
+        return
+    position = kinds.index("password")
+    for index in range(position - 1, -1, -1):
+        item = descriptions[index]
+        if item.input_type in ("text", "") and kinds[index] in ("other", "full_name"):
+            kinds[index] = "username"
+            return
+        if item.input_type not in ("checkbox", "radio", "hidden"):
+            return
 
 
 def _name_pairs(kinds: list[str]) -> None:
