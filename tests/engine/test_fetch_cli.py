@@ -306,3 +306,36 @@ def test_ctrl_c_prints_the_results_so_far(server: HostileServer) -> None:
     reports = json.loads(out)
     assert reports[0]["title"] == "fast" and reports[0]["error"] is None
     assert reports[1]["error"]["kind"] == "interrupted"
+
+
+def test_progress_bar_only_when_stderr_is_a_terminal(server: HostileServer, tmp_path: Path) -> None:
+    import pty
+
+    server.route("/p/*", send_body(200, b"<title>p</title>", HTML))
+    urls = [server.url(f"/p/{number}") for number in range(3)]
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "xterm"}
+    command = [sys.executable, "-m", "privacy_hygiene", "audit", "--json", *urls]
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, env=env, timeout=60, check=False)
+        os.close(terminal)
+        terminal = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(controller)
+        if terminal != -1:
+            os.close(terminal)
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)) == 3, "the progress bar never reaches stdout"
+    assert b"audit" in seen and b"/3" in seen, seen[-300:]
+    # near miss: stderr is a pipe, so no bar at all
+    piped = subprocess.run(command, capture_output=True, env=env, timeout=60, check=False)
+    assert piped.returncode == 0 and b"audit" not in piped.stderr and piped.stderr.strip() == b""

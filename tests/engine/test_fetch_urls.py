@@ -158,3 +158,7 @@ def test_every_analyzer_never_raises(catalog: Catalog, **fields: object) -> None
     for analyzer in ANALYZERS:
         for finding in analyzer.analyze(page, ctx):
             assert finding.rule_id in analyzer.rules
+
+
+def test_bare_chinese_domain_with_ideographic_dot_is_an_address() -> None:
+    assert parse_target("例子。中国/登录").url == "https://xn--fsqu00a.xn--fiqs8s/登录"
