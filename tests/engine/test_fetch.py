@@ -283,6 +283,10 @@ def test_redirect_from_public_site_to_loopback_is_refused() -> None:
     assert caught.value.kind == "redirect-private"
     with pytest.raises(FetchFailure):
         _next_hop("https://example.com/", "https://example.com/", "http://192.168.1.1/", [])
+    for sneaky in ("http://0x7f.1/", "http://2130706433/", "http://127.1/", "http://localhost:9/", "http://[::1]/"):
+        with pytest.raises(FetchFailure):
+            _next_hop("https://example.com/", "https://example.com/", sneaky, [])
+    assert _next_hop("https://example.com/", "https://example.com/", "https://8.8.8.8/", []) == "https://8.8.8.8/"
     # near miss: a loopback site redirecting within loopback (what the person typed)
     assert _next_hop("http://127.0.0.1/", "http://127.0.0.1/", "/next", []) == "http://127.0.0.1/next"
 

@@ -20,6 +20,7 @@ import asyncio
 import http.cookiejar
 import ipaddress
 import os
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -266,7 +267,10 @@ def _is_local(host: str) -> bool:
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
-        return False
+        try:  # the forms resolvers also accept: "127.1", "0x7f.1", "2130706433"
+            address = ipaddress.ip_address(socket.inet_ntoa(socket.inet_aton(host)))
+        except (OSError, ValueError):
+            return False
     return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
 
 
