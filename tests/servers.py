@@ -9,12 +9,14 @@ them at once. Optionally serves TLS with any certificate (expired, wrong host) f
 
 from __future__ import annotations
 
+import functools
 import socket
 import socketserver
 import ssl
 import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -213,3 +215,27 @@ def reset_mid_body(first_part: bytes) -> Route:
         conn.close()
 
     return route
+
+
+@functools.cache
+def bomb(coding: str) -> bytes:
+    """Zero bytes compressed with ``coding``, built in 1 MiB steps so the test process stays small:
+    1 GiB for br/zstd (~1.6 KB / 32 KB on the wire), 256 MiB for gzip/deflate (~256 KB; deflate
+    cannot beat ~1000:1, and 1 GiB would take seconds to build)."""
+    import brotli
+    import zstandard
+
+    block = b"\0" * (1 << 20)
+    if coding == "br":
+        packer = brotli.Compressor(quality=5)
+        parts = [packer.process(block) for _ in range(1024)]
+        parts.append(packer.finish())
+    elif coding == "zstd":
+        zpacker = zstandard.ZstdCompressor(level=3).compressobj()
+        parts = [zpacker.compress(block) for _ in range(1024)]
+        parts.append(zpacker.flush())
+    else:
+        dpacker = zlib.compressobj(9, zlib.DEFLATED, 31 if coding == "gzip" else 15)
+        parts = [dpacker.compress(block) for _ in range(256)]
+        parts.append(dpacker.flush())
+    return b"".join(parts)

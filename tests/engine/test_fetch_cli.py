@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from tests.engine.test_fetch import bomb
 from tests.servers import (
     HostileServer,
     Request,
+    bomb,
     endless_redirects,
     huge_page,
     redirect,
@@ -129,7 +129,9 @@ def test_every_hostile_case_in_one_batch(server: HostileServer, tmp_path: Path) 
     elapsed = time.monotonic() - start
     assert "Traceback" not in err + out
     assert code == 2  # some targets could not be audited
-    assert elapsed < 2 + 12, "every case ends within the deadline plus a few seconds"
+    # 18 targets, 8 at a time, on a shared 2-core machine: far below the 30 s stall and the endless
+    # trickle, which only the 2 s deadline can end
+    assert elapsed < 25, "every case ends within the deadline plus a few seconds"
     assert 0 < rss < 300, f"peak memory {rss} MB"
     reports = json.loads(out)
     assert [item["target"] for item in reports] == targets
