@@ -162,3 +162,37 @@ def test_every_analyzer_never_raises(catalog: Catalog, **fields: object) -> None
 
 def test_bare_chinese_domain_with_ideographic_dot_is_an_address() -> None:
     assert parse_target("例子。中国/登录").url == "https://xn--fsqu00a.xn--fiqs8s/登录"
+
+
+@given(
+    coding=st.sampled_from(["gzip", "deflate", "br", "zstd", "identity", ""]),
+    chunks=st.lists(st.binary(max_size=200), max_size=8),
+    room=st.integers(0, 5000),
+)
+@settings(max_examples=300, deadline=None)
+def test_bounded_decoder_never_exceeds_room_or_raises_unexpectedly(coding: str, chunks: list[bytes], room: int) -> None:
+    from privacy_hygiene.engine.decompress import BoundedDecoder, DecodeError
+
+    decoder = BoundedDecoder(coding)
+    try:
+        for chunk in chunks:
+            assert len(decoder.feed(chunk, room)) <= room
+    except DecodeError:
+        pass
+
+
+def test_network_errors_map_to_plain_words() -> None:
+    import httpx
+
+    from privacy_hygiene.engine.fetch import FetchOptions, _mapped
+
+    cases = {
+        "dns": httpx.ConnectError("[Errno -2] Name or service not known"),
+        "connect": httpx.ConnectError("[Errno 111] Connection refused"),
+        "timeout": httpx.ReadTimeout("timed out"),
+        "protocol": httpx.RemoteProtocolError("illegal header"),
+    }
+    for kind, exc in cases.items():
+        failure = _mapped(exc, "https://例子.example/", [], FetchOptions())
+        assert failure.kind == kind
+        assert failure.local.zh and failure.local.en and "\n" not in str(failure)
