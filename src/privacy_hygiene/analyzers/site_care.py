@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urljoin
 
+from bs4 import Tag
+
 from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.catalog.schemas.site_care import ResourceRef, SiteCareFile
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
@@ -55,8 +57,8 @@ def _is_https(url: str | None) -> bool:
     return bool(url) and str(url).lower().startswith("https:")
 
 
-def _meta_content(page: Page, attribute: str, value: str) -> str | None:
-    for node in page.soup.find_all("meta"):
+def _meta_content(metas: list[Tag], attribute: str, value: str) -> str | None:
+    for node in metas:
         if str(node.get(attribute, "")).strip().lower() == value:
             return str(node.get("content", ""))
     return None
@@ -74,25 +76,28 @@ class SiteCareAnalyzer:
         data = ctx.catalog.file("site_care.toml", SiteCareFile)
         https = _is_https(page.effective_url)
         if page.source == "http":
-            yield from self._headers(page, ctx, data, https)
+            metas = page.soup.find_all("meta")
+            yield from self._headers(page, ctx, data, https, metas)
             yield from self._cookies(page, ctx, data, https)
         if https:
             yield from self._mixed(page, ctx, data)
 
-    def _headers(self, page: Page, ctx: AnalysisContext, data: SiteCareFile, https: bool) -> Iterator[Finding]:
+    def _headers(
+        self, page: Page, ctx: AnalysisContext, data: SiteCareFile, https: bool, metas: list[Tag]
+    ) -> Iterator[Finding]:
         if https:
             hsts = page.header("strict-transport-security")
             match = _MAX_AGE.search(hsts or "")
             if match is None or int(match.group(1)) < data.hsts_min_max_age:
                 yield ctx.finding("PH-SITECARE-010", [Evidence("header", "strict-transport-security", hsts or "")])
-        csp = page.header("content-security-policy") or _meta_content(page, "http-equiv", "content-security-policy")
+        csp = page.header("content-security-policy") or _meta_content(metas, "http-equiv", "content-security-policy")
         if not (csp or "").strip():
             yield ctx.finding("PH-SITECARE-020", [Evidence("header", "content-security-policy")])
         nosniff = (page.header("x-content-type-options") or "").strip().lower()
         if nosniff != "nosniff":
             yield ctx.finding("PH-SITECARE-030", [Evidence("header", "x-content-type-options", nosniff)])
         # a <meta name="referrer"> overrides the header; in a list the last known token wins
-        policy_text = _meta_content(page, "name", "referrer") or page.header("referrer-policy") or ""
+        policy_text = _meta_content(metas, "name", "referrer") or page.header("referrer-policy") or ""
         tokens = [token.strip().lower() for token in policy_text.split(",") if token.strip()]
         if tokens and tokens[-1] in data.referrer_unsafe:
             yield ctx.finding("PH-SITECARE-040", [Evidence("header", "referrer-policy", policy_text)])
@@ -124,34 +129,43 @@ class SiteCareAnalyzer:
             yield ctx.finding("PH-SITECARE-070", cross_site[:_MAX_EVIDENCE])
 
     def _mixed(self, page: Page, ctx: AnalysisContext, data: SiteCareFile) -> Iterator[Finding]:
+        # one pass over the tree (a hostile page may hold 100 000 tags), then resolve against <base>
+        refs: dict[str, list[tuple[ResourceRef, bool]]] = {}
+        for ref in data.active_resources:
+            refs.setdefault(ref.tag, []).append((ref, True))
+        for ref in data.passive_resources:
+            refs.setdefault(ref.tag, []).append((ref, False))
+        wanted = {*refs, "base"}  # bs4's find_all(list) tests every name against every tag: slow
+        nodes = [node for node in page.soup.descendants if isinstance(node, Tag) and node.name in wanted]
         base = page.effective_url or ""
-        base_node = page.soup.find("base", href=True)
+        base_node = next((node for node in nodes if node.name == "base" and node.get("href")), None)
         if base_node is not None:
             base = urljoin(base, str(base_node.get("href", "")).strip())
-        active = self._http_loads(page, base, data.active_resources)
+        active: list[Evidence] = []
+        passive: list[Evidence] = []
+        for node in nodes:
+            for ref, is_active in refs.get(node.name, ()):
+                url = _http_load(node, ref, base)
+                if url:
+                    (active if is_active else passive).append(Evidence(ref.tag, url[:200], f"<{ref.tag} {ref.attr}>"))
         if active:
             yield ctx.finding("PH-SITECARE-080", active[:_MAX_EVIDENCE])
-        passive = self._http_loads(page, base, data.passive_resources)
         if passive:
             yield ctx.finding("PH-SITECARE-090", passive[:_MAX_EVIDENCE])
 
-    @staticmethod
-    def _http_loads(page: Page, base: str, refs: list[ResourceRef]) -> list[Evidence]:
-        found: list[Evidence] = []
-        for ref in refs:
-            for node in page.soup.find_all(ref.tag):
-                value = node.get(ref.attr)
-                if not isinstance(value, str) or not value.strip():
-                    continue
-                if ref.rel:
-                    rel = node.get("rel")
-                    words = rel if isinstance(rel, list) else str(rel or "").split()
-                    if ref.rel not in (word.lower() for word in words):
-                        continue
-                try:
-                    url = urljoin(base, value.strip())
-                except ValueError:
-                    continue
-                if url.lower().startswith("http:"):
-                    found.append(Evidence(ref.tag, url[:200], f"<{ref.tag} {ref.attr}>"))
-        return found
+
+def _http_load(node: Tag, ref: ResourceRef, base: str) -> str:
+    """The absolute http URL ``node`` loads through ``ref``, or ""."""
+    value = node.get(ref.attr)
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    if ref.rel:
+        rel = node.get("rel")
+        words = rel if isinstance(rel, list) else str(rel or "").split()
+        if ref.rel not in (word.lower() for word in words):
+            return ""
+    try:
+        url = urljoin(base, value.strip())
+    except ValueError:
+        return ""
+    return url if url.lower().startswith("http:") else ""

@@ -27,6 +27,8 @@ from privacy_hygiene.errors import PrivacyHygieneError, UsageError
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import AuditReport, Page, ReportError
 
+#: analyses running at once, whatever the core count (bounds the parsed trees held in memory)
+MAX_ANALYSIS_THREADS = 4
 #: called with (input index, report) as each target finishes, on the caller's thread
 OnDone = Callable[[int, AuditReport], None]
 
@@ -178,8 +180,10 @@ async def audit_many_async(
     concurrency = max(1, concurrency)
     reports: list[AuditReport | None] = [None] * len(targets)
     semaphore = asyncio.Semaphore(concurrency)
-    # analysis is CPU-bound: more threads than cores only adds contention
-    executor = ThreadPoolExecutor(max_workers=min(concurrency, os.cpu_count() or 1), thread_name_prefix="audit")
+    # analysis is CPU-bound and mostly holds the GIL: more threads than cores only adds contention,
+    # and each running analysis holds a parsed tree (up to ~50 MB for a hostile page)
+    workers = min(concurrency, os.cpu_count() or 1, MAX_ANALYSIS_THREADS)
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="audit")
     loop = asyncio.get_running_loop()
     fetcher: Fetcher | None = None
     fetcher_error: PrivacyHygieneError | None = None

@@ -51,8 +51,9 @@ class FetchOptions:
     deadline: float = 20.0
     connect_timeout: float = 5.0
     max_bytes: int = 5 * 1024 * 1024
-    #: tags parsed at most (each costs ~0.5 KB of tree; real 5 MB pages have ~100 000)
-    max_tags: int = 150_000
+    #: tags parsed at most: each costs ~0.5 KB of tree, so this bounds a page's tree to ~50 MB
+    #: (ordinary pages have a few thousand tags)
+    max_tags: int = 100_000
     max_redirects: int = 10
     ca_bundle: str | None = None
     accept_language: str = "zh-CN,zh;q=0.9,en;q=0.8"
