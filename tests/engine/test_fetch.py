@@ -295,3 +295,14 @@ def test_nul_runs_are_dropped_before_parsing(server: HostileServer) -> None:
     server.route("/nul", send_body(200, b"<title>a\0b</title>" + b"\0" * 1_000_000 + b"<p>end</p>", HTML))
     page = fetch(server.url("/nul"), FAST)
     assert page.title == "ab" and "\0" not in page.html and page.soup.p is not None
+
+
+def test_sync_fetch_works_inside_a_running_event_loop(server: HostileServer) -> None:
+    import asyncio
+
+    server.route("/x", send_body(200, b"<title>in loop</title>", HTML))
+
+    async def caller() -> str:
+        return fetch(server.url("/x"), FAST).title
+
+    assert asyncio.run(caller()) == "in loop"

@@ -20,7 +20,7 @@ from functools import partial
 from privacy_hygiene.analyzers import ANALYZERS, Analyzer
 from privacy_hygiene.catalog import Catalog, get_catalog
 from privacy_hygiene.engine import scoring
-from privacy_hygiene.engine.fetch import FetchOptions
+from privacy_hygiene.engine.fetch import FetchOptions, run_blocking
 from privacy_hygiene.engine.runner import run_analyzers
 from privacy_hygiene.engine.targets import Target
 from privacy_hygiene.errors import PrivacyHygieneError, UsageError
@@ -151,8 +151,8 @@ def audit_many(
             on_done(index, report)
 
     try:
-        return asyncio.run(
-            audit_many_async(
+        return run_blocking(
+            lambda: audit_many_async(
                 targets, catalog=catalog, options=options, concurrency=concurrency, on_done=record, cancel=cancel
             )
         )

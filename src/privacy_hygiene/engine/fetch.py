@@ -21,9 +21,9 @@ import http.cookiejar
 import ipaddress
 import os
 import socket
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from privacy_hygiene import __version__
 from privacy_hygiene.engine.tls import CertificateFailure, certificate_failure, ssl_context, unverified_context
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 USER_AGENT = (
     f"privacy-hygiene/{__version__} (privacy audit requested by a user; +https://pypi.org/project/privacy-hygiene/)"
 )
+T = TypeVar("T")
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _PROXY_VARIABLES = ("ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")
 
@@ -228,13 +229,26 @@ class _Progress:
 
 
 def fetch(url: str, options: FetchOptions | None = None) -> Page:
-    """Fetch one page synchronously (runs its own event loop; call from a worker thread)."""
+    """Fetch one page synchronously (its own event loop; from a thread with a running loop, the
+    fetch runs on a helper thread, blocking the caller — prefer a worker thread there)."""
 
     async def run() -> Page:
         async with Fetcher(options, max_connections=1) as fetcher:
             return await fetcher.fetch(url)
 
-    return asyncio.run(run())
+    return run_blocking(run)
+
+
+def run_blocking(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to completion from synchronous code, even inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        return helper.submit(lambda: asyncio.run(make())).result()
 
 
 def _next_hop(start: str, current: str, location: str, hops: list[RedirectHop]) -> str:
