@@ -117,3 +117,14 @@ def test_default_trust_is_the_os_store(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
     assert type(ssl_context()).__module__.startswith("truststore")
+
+
+@pytest.mark.parametrize("tls_server", ["expired"], indirect=True)
+def test_certificate_failure_survives_a_failed_re_read(tls_server: HostileServer, ca_bundle: Path) -> None:
+    from tests.servers import endless_redirects
+
+    tls_server.route("/chain/*", endless_redirects())
+    page = fetch(tls_server.url("/chain/0"), FetchOptions(ca_bundle=str(ca_bundle), deadline=5))
+    assert page.tls is not None and page.tls.error == "expired"
+    assert not page.is_html and any("could not be read" in note.en for note in page.notes)
+    assert [f.rule_id for f in audit_page(page).findings] == ["PH-CONNECTION-010"]

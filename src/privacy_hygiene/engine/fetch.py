@@ -170,6 +170,8 @@ class Fetcher:
             except ReadError as exc:
                 raise FetchFailure(exc.key, url=url, kind=exc.kind, redirects=progress.hops, **exc.values) from exc
             except FetchFailure:
+                if failure is not None:  # the certificate failure matters more than the re-read's
+                    return _tls_only_page(url, failure, progress.hops)
                 raise
             except Exception as exc:
                 found = certificate_failure(exc)
