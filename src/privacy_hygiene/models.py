@@ -214,10 +214,10 @@ class Page:
     truncated: bool = False
     tls: TlsInfo | None = None
     notes: tuple[LocalText, ...] = ()
-    #: findings produced while fetching (TLS failure, https→http downgrade, APK download...)
-    fetch_findings: tuple[Finding, ...] = field(default=())
     #: False when the body is not an HTML page (then analyzers that need HTML skip it)
     is_html: bool = True
+    #: the file name a ``Content-Disposition`` header offered ("" when none)
+    download_filename: str = ""
 
     @property
     def effective_url(self) -> str | None:
@@ -292,10 +292,15 @@ class Grade:
 
 @dataclass(frozen=True, slots=True)
 class ReportError:
-    """Why a target could not be audited."""
+    """Why a target could not be audited (``local``: the message in both languages, when known)."""
 
     kind: str
     message: str
+    local: LocalText | None = None
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang`` when it exists in both languages, else as raised."""
+        return self.local.get(lang) if self.local is not None else self.message
 
 
 @dataclass(frozen=True)
@@ -339,7 +344,7 @@ class AuditReport:
             "scam_risk": {"level": self.scam_risk.level, "points": self.scam_risk.points},
             "findings": [item.to_json(lang) for item in self.findings],
             "forms": [item.to_json() for item in self.forms],
-            "error": ({"kind": self.error.kind, "message": clean(self.error.message)} if self.error else None),
+            "error": ({"kind": self.error.kind, "message": clean(self.error.text(lang))} if self.error else None),
             "redirects": [{"url": hop.url, "status": hop.status} for hop in self.redirects],
             "notes": [note.get(lang) for note in self.notes],
             "diagnostics": list(self.diagnostics),

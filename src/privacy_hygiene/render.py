@@ -99,7 +99,10 @@ def report(report: AuditReport, lang: Lang) -> RenderableType:
     if report.title:
         header.add_row(t("report.title", lang), Text(one_line(report.title, 120)))
     if report.error:
-        header.add_row(t("report.error", lang), Text(clean(report.error.message), style="bold red"))
+        header.add_row(t("report.error", lang), Text(clean(report.error.text(lang)), style="bold red"))
+        if report.redirects:
+            chain = " → ".join(clean(hop.url) for hop in report.redirects)
+            header.add_row(t("report.redirects", lang), Text(chain, style="dim"))
         return Panel(header, title=t("report.heading", lang), title_align="left")
     if report.grade:
         header.add_row(

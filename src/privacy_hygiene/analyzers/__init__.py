@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from privacy_hygiene.analyzers.base import AnalysisContext, Analyzer
 from privacy_hygiene.analyzers.brand import BrandAnalyzer
+from privacy_hygiene.analyzers.connection import ConnectionAnalyzer
 from privacy_hygiene.analyzers.content import ContentAnalyzer
 from privacy_hygiene.analyzers.forms import FormsAnalyzer
 from privacy_hygiene.analyzers.lookalike import LookalikeAnalyzer
@@ -16,6 +17,7 @@ from privacy_hygiene.analyzers.transport import TransportAnalyzer
 from privacy_hygiene.analyzers.trust import TrustAnalyzer
 
 ANALYZERS: tuple[Analyzer, ...] = (
+    ConnectionAnalyzer(),
     TransportAnalyzer(),
     SiteCareAnalyzer(),
     FormsAnalyzer(),

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from privacy_hygiene.cli.common import (
     EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     lang_option,
     print_json,
     resolve_lang,
 )
+
+if TYPE_CHECKING:
+    from privacy_hygiene.i18n import Lang
+    from privacy_hygiene.models import AuditReport
 
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
 
@@ -39,27 +47,34 @@ def target_options(function: click.decorators.FC) -> click.decorators.FC:
 
 
 def fetch_options(function: click.decorators.FC) -> click.decorators.FC:
-    """Options for fetching: ``--ca-bundle``, ``--timeout``, ``--max-bytes``."""
+    """Options for fetching: trust, limits and proxies."""
     for decorator in reversed(
         (
             click.option(
                 "--ca-bundle",
                 type=click.Path(dir_okay=False),
-                help="Trust the CA certificates in FILE (PEM).",
+                help="Trust the CA certificates in FILE (PEM) instead of the system store.",
             ),
             click.option(
+                "--deadline",
                 "--timeout",
+                "deadline",
                 type=click.FloatRange(0.1, 600),
                 default=20.0,
                 show_default=True,
-                help="Overall deadline per URL, in seconds.",
+                help="Overall deadline per URL, in seconds (redirects included).",
             ),
             click.option(
                 "--max-bytes",
                 type=click.IntRange(1024),
                 default=5 * 1024 * 1024,
                 show_default=True,
-                help="Read at most this many (decoded) bytes of a page.",
+                help="Read at most this many (decoded) bytes of a page; the rest is not checked.",
+            ),
+            click.option(
+                "--no-proxy",
+                is_flag=True,
+                help="Ignore HTTP(S)_PROXY / ALL_PROXY from the environment.",
             ),
         )
     ):
@@ -90,8 +105,9 @@ def audit(
     manifest: Path | None,
     lang: str | None,
     ca_bundle: str | None,
-    timeout: float,
+    deadline: float,
     max_bytes: int,
+    no_proxy: bool,
     concurrency: int,
     fail_on: str | None,
 ) -> None:
@@ -106,12 +122,12 @@ def audit(
       privacy-hygiene audit --as-url http://example.org/login saved.html
       privacy-hygiene audit --json - < urls.txt
     """
-    from privacy_hygiene.engine.audit import AuditOptions, audit_many
+    from privacy_hygiene.engine.audit import AuditInterrupted, AuditOptions, audit_many
     from privacy_hygiene.engine.fetch import FetchOptions
     from privacy_hygiene.engine.targets import collect
     from privacy_hygiene.engine.urls import normalize_url
+    from privacy_hygiene.i18n import t
     from privacy_hygiene.models import Severity
-    from privacy_hygiene.render import report as render_report
 
     language = resolve_lang(lang)
     if as_url:
@@ -119,20 +135,25 @@ def audit(
     items = collect(targets, stdin=sys.stdin, manifest=manifest, as_url=as_url)
     if not items:
         raise click.UsageError("nothing to audit: give URLs, saved pages, - (stdin) or --manifest")
-    options = AuditOptions(
-        fetch=FetchOptions(timeout=min(timeout, 10.0), max_bytes=max_bytes, ca_bundle=ca_bundle, deadline=timeout)
+    fetch = FetchOptions(
+        timeout=min(deadline, 10.0),
+        connect_timeout=min(deadline, 5.0),
+        deadline=deadline,
+        max_bytes=max_bytes,
+        ca_bundle=ca_bundle,
+        use_env_proxy=not no_proxy,
+        accept_language="zh-CN,zh;q=0.9,en;q=0.6" if language == "zh" else "en;q=1.0,zh-CN;q=0.6",
     )
-    reports = audit_many(items, options=options, concurrency=concurrency)
+    interrupted = False
+    with batch_progress(len(items)) as advance:
+        try:
+            reports = audit_many(items, options=AuditOptions(fetch=fetch), concurrency=concurrency, on_done=advance)
+        except AuditInterrupted as stop:
+            reports, interrupted = stop.reports, True
+    if interrupted:
+        click.echo(f"privacy-hygiene: {t('cli.interrupted', language)}", err=True)
     several = len(items) > 1 or "-" in targets or manifest is not None
-    if as_json:
-        payload = [item.to_json(language) for item in reports]
-        print_json(payload if several else payload[0])
-    else:
-        from rich.console import Console
-
-        console = Console(highlight=False, soft_wrap=False)
-        for item in reports:
-            console.print(render_report(item, language))
+    print_reports(reports, language, as_json=as_json, several=several)
     code = EXIT_OK
     if fail_on:
         threshold = Severity.parse(fail_on)
@@ -140,4 +161,42 @@ def audit(
             code = EXIT_FINDINGS
     if any(item.error is not None for item in reports):
         code = EXIT_USAGE
-    sys.exit(code)
+    sys.exit(EXIT_INTERRUPTED if interrupted else code)
+
+
+def print_reports(reports: list[AuditReport], language: Lang, *, as_json: bool, several: bool) -> None:
+    """The reports on stdout: JSON (a list when there are several targets) or text."""
+    if as_json:
+        payload = [item.to_json(language) for item in reports]
+        print_json(payload if several else payload[0])
+        return
+    from rich.console import Console
+
+    from privacy_hygiene.render import report as render_report
+
+    console = Console(highlight=False, soft_wrap=False)
+    for item in reports:
+        console.print(render_report(item, language))
+
+
+@contextmanager
+def batch_progress(total: int) -> Iterator[Callable[[int, AuditReport], None]]:
+    """A progress bar on stderr while a batch runs, only when stderr is a terminal."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if total < 2 or not console.is_terminal:
+        yield lambda index, report: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("audit", total=total)
+        yield lambda index, report: progress.advance(task)

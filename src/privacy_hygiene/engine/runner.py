@@ -35,7 +35,7 @@ def run_analyzers(
 ) -> tuple[tuple[Finding, ...], tuple[str, ...], AnalysisContext]:
     """All findings for ``page`` (sorted), the diagnostics of analyzers that failed, and the context."""
     ctx = AnalysisContext(page, catalog)
-    findings: list[Finding] = list(page.fetch_findings)
+    findings: list[Finding] = []
     diagnostics: list[str] = []
     for analyzer in analyzers:
         if should_cancel():

@@ -12,6 +12,8 @@ from typing import TextIO
 from privacy_hygiene.errors import UsageError
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+#: full-width and ideographic dots typed with a Chinese input method ("例子。中国")
+_IDN_DOTS = str.maketrans({"。": ".", "．": ".", "｡": "."})
 _BARE_HOST = re.compile(r"^[^\s/:]+\.[^\s/:.]{2,}(?::\d+)?(?:[/?#]\S*)?$")
 
 
@@ -38,7 +40,7 @@ def parse_target(spec: str, *, as_url: str | None = None) -> Target:
         return Target(spec=spec, url=normalize_url(text))
     if path.exists():
         return Target(spec=spec, path=path, as_url=as_url)
-    if _BARE_HOST.match(text) and not text.lower().endswith((".html", ".htm", ".mht", ".xhtml")):
+    if _BARE_HOST.match(text.translate(_IDN_DOTS)) and not text.lower().endswith((".html", ".htm", ".mht", ".xhtml")):
         from privacy_hygiene.engine.urls import normalize_url
 
         return Target(spec=spec, url=normalize_url(text))
