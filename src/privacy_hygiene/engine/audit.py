@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from privacy_hygiene.analyzers import ANALYZERS, Analyzer
+from privacy_hygiene.analyzers.base import AuditHistory
 from privacy_hygiene.catalog import Catalog, get_catalog
 from privacy_hygiene.engine import scoring
 from privacy_hygiene.engine.fetch import FetchOptions
@@ -24,6 +25,8 @@ class AuditOptions:
 
     fetch: FetchOptions = field(default_factory=FetchOptions)
     analyzers: Sequence[Analyzer] = ANALYZERS
+    #: the audit history (the store) for "first seen today"; ``None`` skips that check
+    history: AuditHistory | None = None
 
 
 def load_target(target: Target, options: AuditOptions) -> Page:
@@ -56,7 +59,9 @@ def audit_page(
     """Analyze and score an already loaded page."""
     catalog = catalog or get_catalog()
     options = options or AuditOptions()
-    findings, diagnostics, ctx = run_analyzers(page, catalog, options.analyzers, should_cancel=should_cancel)
+    findings, diagnostics, ctx = run_analyzers(
+        page, catalog, options.analyzers, should_cancel=should_cancel, history=options.history
+    )
     try:
         forms = ctx.forms
     except Exception as exc:  # the form analysis is shared; its failure must not sink the report

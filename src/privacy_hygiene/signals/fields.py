@@ -1,0 +1,170 @@
+"""What the page's forms ask for: each form's field kinds, made robust to a form analysis that does
+not (yet) understand labels, and inputs that sit outside any ``<form>`` (scam kits often post with
+a script).
+
+The kinds of :attr:`AnalysisContext.forms` win; a field it left as ``other`` is recognised with the
+``field_hint`` patterns of ``heuristics/content/*.toml`` over its name, id, placeholder, label and
+options. ``date``/``time`` inputs with no other clue become ``date``/``time`` (the caller decides
+whether that means a birth date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from privacy_hygiene.forms.analyze import SENSITIVE_KINDS
+from privacy_hygiene.signals.text import content_files
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+    from privacy_hygiene.analyzers.base import AnalysisContext
+    from privacy_hygiene.catalog import Catalog
+
+_SKIPPED_TYPES = frozenset({"hidden", "submit", "button", "image", "reset"})
+_FIELD_TAGS = ("input", "select", "textarea")
+#: kinds that are personal data a page collects (a login's username + password is not "collecting")
+PERSONAL_KINDS = frozenset(
+    {
+        "full_name",
+        "given_name",
+        "family_name",
+        "phone",
+        "messenger_id",
+        "email",
+        "national_id",
+        "passport",
+        "bank_card",
+        "card_cvc",
+        "card_expiry",
+        "payment_pin",
+        "birth_date",
+        "birth_time",
+        "address",
+        "postal_code",
+        "income",
+        "security_answer",
+        "photo",
+    }
+)
+#: kinds that let someone take money or impersonate you (the sensitive kinds minus login secrets)
+MONEY_OR_IDENTITY_KINDS = SENSITIVE_KINDS - {"password", "security_answer"}
+
+
+@dataclass(frozen=True)
+class FieldAsk:
+    """One field: its kind and how to point at it."""
+
+    kind: str
+    locator: str
+
+
+@dataclass(frozen=True)
+class FormAsk:
+    """One form (``index`` -1 = inputs outside any form) and what it asks."""
+
+    index: int
+    action: str
+    fields: tuple[FieldAsk, ...]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(item.kind for item in self.fields)
+
+    @property
+    def locator(self) -> str:
+        return f"form[{self.index}]" if self.index >= 0 else "inputs outside a form"
+
+
+def _hints(catalog: Catalog) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (hint.kind, re.compile(hint.pattern, re.IGNORECASE))
+        for topic in content_files(catalog)
+        for hint in topic.field_hint
+    ]
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _label_text(tag: Tag, root: Tag) -> str:
+    parts: list[str] = []
+    field_id = _attr(tag, "id")
+    if field_id:
+        for label in root.find_all("label", attrs={"for": field_id}):
+            parts.append(label.get_text(" "))
+    wrapping = tag.find_parent("label")
+    if wrapping is not None:
+        parts.append(wrapping.get_text(" "))
+    if not parts:
+        previous = tag.find_previous(string=True)
+        if previous is not None:
+            parts.append(str(previous)[-40:])
+    return " ".join(parts)
+
+
+def _describe(tag: Tag, root: Tag) -> str:
+    attrs = " ".join(_attr(tag, name) for name in ("name", "id", "placeholder", "aria-label", "autocomplete", "title"))
+    options = ""
+    if tag.name == "select":
+        options = " ".join(option.get_text(" ") for option in tag.find_all("option")[:30])
+    return f"{attrs} {_label_text(tag, root)} {options}".lower()
+
+
+def _guess(tag: Tag, root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> str:
+    description = _describe(tag, root)
+    for kind, pattern in hints:
+        if pattern.search(description):
+            return kind
+    input_type = _attr(tag, "type").lower()
+    if input_type in ("date", "datetime-local", "month"):
+        return "date"
+    if input_type == "time":
+        return "time"
+    return "other"
+
+
+def _inputs(container: Tag) -> list[Tag]:
+    found = []
+    for tag in container.find_all(_FIELD_TAGS):
+        input_type = _attr(tag, "type").strip().lower() if tag.name == "input" else tag.name
+        if input_type not in _SKIPPED_TYPES:
+            found.append(tag)
+    return found
+
+
+def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
+    """Every form of the page with its field kinds, plus one group for inputs outside any form."""
+    page = ctx.page
+    if not page.is_html:
+        return ()
+    root = page.soup
+    hints = _hints(ctx.catalog)
+    tags = root.find_all("form")
+    result: list[FormAsk] = []
+    for info in ctx.forms:
+        elements = _inputs(tags[info.index]) if info.index < len(tags) else []
+        fields = []
+        for position, field in enumerate(info.fields):
+            kind = field.kind
+            if kind == "other" and len(elements) == len(info.fields):
+                kind = _guess(elements[position], root, hints)
+            fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
+        result.append(FormAsk(info.index, info.action, tuple(fields)))
+    loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
+    if loose:
+        fields = []
+        for position, tag in enumerate(loose):
+            input_type = _attr(tag, "type").lower()
+            kind = {"password": "password", "email": "email", "tel": "phone"}.get(input_type) or _guess(
+                tag, root, hints
+            )
+            fields.append(FieldAsk(kind, _attr(tag, "name") or _attr(tag, "id") or f"#{position}"))
+        result.append(FormAsk(-1, "", tuple(fields)))
+    return tuple(result)
