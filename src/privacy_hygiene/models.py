@@ -140,6 +140,10 @@ class FormField:
     label: str = ""
     #: the element's ``type`` attribute (``text``, ``password``...), lower-cased
     input_type: str = ""
+    #: the name/id split into words (``signup[mailAddress]`` → ``signup mail address``); not in the JSON
+    tokens: str = ""
+    #: why the field is unneeded (purpose and kind), when it is; not in the JSON
+    reason: LocalText | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,79 +1,130 @@
-"""Extract the page's forms and classify their fields (first version: by input type only).
+"""The form analysis: every ``<form>`` of a page with its purpose and its fields' kinds,
+required flags and necessity (the entry point :func:`analyze_forms`).
 
-Field kinds, labels, required markers, purposes and necessity are refined by the form-intelligence
-work (heuristics/forms.toml, heuristics/purposes.toml).
+Pipeline per form: describe each field (:mod:`.describe`), score its kind (:mod:`.kinds`), apply
+the neighbour rules, decide required (:mod:`.required`), the purpose (:mod:`.purpose`) and what is
+sensitive and unneeded (:mod:`.necessity`). Pure: the page and the catalog in, frozen data out.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 from urllib.parse import urljoin
 
+from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.catalog.schemas.forms import FormsFile
+from privacy_hygiene.catalog.schemas.purposes import PurposesFile
+from privacy_hygiene.forms import dom
+from privacy_hygiene.forms.describe import FormReader
+from privacy_hygiene.forms.kinds import apply_context, score_kind
+from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, field_lexicon, purpose_table
+from privacy_hygiene.forms.necessity import is_mainland_site, judge
+from privacy_hygiene.forms.purpose import classify, form_text
+from privacy_hygiene.forms.required import is_required
 from privacy_hygiene.models import FormField, FormInfo, Page
 
-if TYPE_CHECKING:
-    from bs4 import Tag
-
-_SKIPPED_TYPES = frozenset({"hidden", "submit", "button", "image", "reset"})
-_TYPE_KINDS = {"password": "password", "email": "email", "tel": "phone", "search": "search_query"}
-SENSITIVE_KINDS = frozenset(
-    {
-        "password",
-        "national_id",
-        "passport",
-        "bank_card",
-        "card_cvc",
-        "card_expiry",
-        "payment_pin",
-        "security_answer",
-        "sms_code",
-    }
-)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: at most this many forms and fields per form are analysed (a hostile page can hold millions)
+MAX_FORMS = 200
+MAX_FIELDS = 400
 
 
-def base_url(page: Page) -> str | None:
+def lexicons(catalog: Catalog) -> tuple[FieldLexicon, PurposeTable]:
+    """The compiled field and purpose lexicons of ``catalog``."""
+    return (
+        field_lexicon(catalog.file("forms.toml", FormsFile)),
+        purpose_table(catalog.file("purposes.toml", PurposesFile)),
+    )
+
+
+def base_url(root: dom.Element, url: str | None) -> str | None:
     """The URL relative links resolve against: ``<base href>``, else the page's effective URL."""
-    url = page.effective_url
-    base = page.soup.find("base", href=True)
-    href = base.get("href") if base is not None else None
-    if isinstance(href, str) and href.strip():
-        return urljoin(url or "", href.strip()) if url else href.strip()
+    base = root.find(".//base[@href]")
+    href = dom.attr(base, "href").strip() if base is not None else ""
+    if href:
+        try:
+            return urljoin(url or "", href) if url else href
+        except ValueError:
+            return url
     return url
 
 
-def _attr(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
+def _page_text(root: dom.Element) -> str:
+    title = root.find(".//title")
+    heading = root.find(".//h1")
+    parts = [dom.own_text(node, 120) for node in (title, heading) if node is not None]
+    return dom.norm(" | ".join(parts))
 
 
-def analyze_forms(page: Page, catalog: object) -> tuple[FormInfo, ...]:
-    """The page's ``<form>`` elements in document order, with their fields."""
+def _han_ratio(text: str) -> float:
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    return han / (han + latin / 4) if han or latin else 0.0
+
+
+def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
+    """The page's ``<form>`` elements in document order, classified."""
     if not page.is_html:
         return ()
-    base = base_url(page)
-    forms = []
-    for index, form in enumerate(page.soup.find_all("form")):
-        action_attr = _attr(form, "action").strip()
-        action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr
-        method = _attr(form, "method").strip().lower() or "get"
+    root = dom.parse(page.html)
+    if root is None:
+        return ()
+    forms = root.findall(".//form")
+    if not forms:
+        return ()
+    fields_lexicon, purposes = lexicons(catalog)
+    base = base_url(root, page.effective_url)
+    labels: dict[str, dom.Element] = {}
+    for label in root.iter("label"):
+        target = dom.attr(label, "for")
+        if target and target not in labels:
+            labels[target] = label
+    page_text = _page_text(root)
+    results = []
+    mainland: bool | None = None
+    for index, form in enumerate(forms[:MAX_FORMS]):
+        reader = FormReader(form, labels, root)
+        descriptions = reader.fields()[:MAX_FIELDS]
+        action_attr = dom.attr(form, "action").strip()
+        try:
+            action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr
+        except ValueError:
+            action = action_attr
+        method = dom.attr(form, "method").strip().lower() or "get"
         method = method if method in ("get", "post", "dialog") else "get"
+        texts = form_text(form, reader.stream, action or "", page_text)
+        all_text = " ".join(token.text for token in reader.stream if token.text)
+        kinds = [score_kind(item, fields_lexicon)[0] for item in descriptions]
+        apply_context(
+            descriptions,
+            kinds,
+            fields_lexicon,
+            form_text=f"{texts.heading} {texts.page}",
+            method=method,
+            role_search=dom.attr(form, "role").lower() == "search",
+        )
+        everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
+        purpose = classify(kinds, descriptions, texts, purposes, method=method)
+        if mainland is None and any(kind in purposes.sensitive for kind in kinds):
+            mainland = is_mainland_site(root, page.effective_url, _han_ratio(f"{page_text} {all_text[:2000]}"))
         fields = []
-        for element in form.find_all(("input", "select", "textarea")):
-            input_type = _attr(element, "type").strip().lower() if element.name == "input" else element.name
-            if input_type in _SKIPPED_TYPES:
-                continue
-            kind = _TYPE_KINDS.get(input_type or "text", "other")
+        for description, kind in zip(descriptions, kinds, strict=True):
+            required = is_required(description, fields_lexicon, all_required=everything_required)
+            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland))
             fields.append(
                 FormField(
-                    name=_attr(element, "name"),
-                    id=_attr(element, "id"),
+                    name=description.name,
+                    id=description.id,
                     kind=kind,
-                    required=element.has_attr("required"),
-                    sensitive=kind in SENSITIVE_KINDS,
-                    input_type=input_type or "text",
+                    required=required,
+                    sensitive=verdict.sensitive,
+                    unneeded=verdict.unneeded,
+                    label=description.display,
+                    input_type=description.input_type,
+                    tokens=description.tokens,
+                    reason=verdict.reason,
                 )
             )
-        forms.append(FormInfo(index=index, action=action, method=method, fields=tuple(fields)))
-    return tuple(forms)
+        results.append(FormInfo(index=index, action=action or "", method=method, purpose=purpose, fields=tuple(fields)))
+    return tuple(results)

@@ -1,7 +1,99 @@
-"""Schema of `heuristics/purposes.toml` (what each form purpose legitimately needs)."""
+"""Schema of `heuristics/purposes.toml`: form purposes, the words that reveal them, the kinds each
+one legitimately needs, and how bad it is to demand a sensitive kind it does not need."""
 
 from __future__ import annotations
 
-from privacy_hygiene.catalog.schema import RulesFile
+import re
+from typing import Annotated, Literal
 
-PurposesFile = RulesFile
+import msgspec
+
+from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
+from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+from privacy_hygiene.i18n import LocalText
+
+#: the purposes of the DESIGN.md `forms` contract
+PURPOSES: tuple[str, ...] = (
+    "login",
+    "registration",
+    "search",
+    "password_recovery",
+    "contact",
+    "newsletter",
+    "checkout",
+    "survey",
+    "fortune_telling",
+    "prize_claim",
+    "other",
+)
+
+Weight = Annotated[float, msgspec.Meta(ge=0, le=100)]
+
+
+class PurposeWeights(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """How much a purpose word counts, by where it was found."""
+
+    button: Weight
+    heading: Weight
+    form: Weight
+    action: Weight
+    page: Weight
+    #: the lowest score that names a purpose (below it the form is ``other``)
+    threshold: Weight
+
+
+class PurposeDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A purpose: its words, and the personal data it legitimately needs (with why)."""
+
+    id: str
+    name: LocalText
+    why: LocalText
+    terms: list[str] = []
+    #: kinds this purpose needs anywhere (data minimisation)
+    needs: list[str] = []
+    #: kinds it also needs on Chinese sites (2021 necessary-personal-information rules, real-name law)
+    needs_cn: list[str] = []
+    #: sensitive kinds that are critical when this purpose demands them without need
+    critical: list[str] = []
+
+
+class SensitiveDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A sensitive kind: how bad an unneeded demand for it is, and what to do about it."""
+
+    kind: str
+    severity: SeverityName
+    reason: LocalText
+    advice: LocalText
+    #: a "payment or identity secret": findings go to the stronger rule with scam points
+    secret: bool = False
+
+
+class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """``purposes.toml``."""
+
+    schema: Literal[1]
+    meta: Meta
+    weights: PurposeWeights
+    purpose: list[PurposeDef]
+    sensitive: list[SensitiveDef]
+    rule: list[RuleDef] = []
+
+    def check(self) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        ids = [item.id for item in self.purpose]
+        if sorted(ids) != sorted(PURPOSES):
+            problems.append(("$.purpose", f"purposes must be the DESIGN.md set once each, got {ids}"))
+        for index, item in enumerate(self.purpose):
+            for key in ("needs", "needs_cn", "critical"):
+                for kind in getattr(item, key):
+                    if kind not in FIELD_KINDS:
+                        problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
+            for number, pattern in enumerate(item.terms):
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    problems.append((f"$.purpose[{index}].terms[{number}]", f"invalid regular expression: {exc}"))
+        for index, entry in enumerate(self.sensitive):
+            if entry.kind not in FIELD_KINDS:
+                problems.append((f"$.sensitive[{index}].kind", f"unknown kind {entry.kind!r}"))
+        return problems

@@ -1,0 +1,327 @@
+"""Field description: everything a page says about one input, found the way browsers find labels.
+
+For each field of a form: name/id tokens (camelCase, snake_case and ``a[b][c]`` split), type,
+WHATWG autocomplete tokens, inputmode, pattern, maxlength, the explicit label (``label[for]``, a
+wrapping ``<label>``, ``aria-labelledby``), ``aria-label``/``title``, placeholder, the text before
+the field (Chromium-style inference: the preceding text, the table cell to the left, the ``dt`` of
+a ``dd``), the text right after it (hints, asterisks, "获取验证码" buttons), and the options of a
+select or of a radio/checkbox group. The form is read once as a linear stream of text, fields,
+buttons and line breaks, so each look-back or look-ahead is a short walk, never a tree search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from privacy_hygiene.forms.dom import (
+    BLOCK_TAGS,
+    SILENT_TAGS,
+    Element,
+    attr,
+    button_text,
+    fold,
+    input_type,
+    is_button,
+    is_field,
+    norm,
+    own_text,
+    tag_of,
+)
+
+from lxml import etree  # type: ignore[import-untyped]  # isort: skip
+
+TokenKind = Literal["text", "field", "button", "break", "soft"]
+
+#: table and definition-list cells: a label in the cell to the left is still on the same line
+_SOFT_BREAKS = frozenset({"td", "th", "dt", "dd"})
+_WORDY = re.compile(r"[^\W\d_]")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_SEPARATORS = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: autocomplete tokens that qualify rather than name a kind
+_AUTOCOMPLETE_QUALIFIERS = frozenset({"on", "off", "shipping", "billing", "home", "work", "fax", "pager", "webauthn"})
+_LOOK_BACK = 14
+_LOOK_AHEAD = 10
+_MAX_OPTIONS = 80
+
+
+@dataclass(slots=True)
+class Token:
+    """One item of a form's stream: text (with the element that holds it), a field, a button, a break."""
+
+    kind: TokenKind
+    text: str = ""
+    element: Element = None
+
+
+@dataclass(slots=True)
+class FieldDescription:
+    """What the page says about one field; text values are normalised (:func:`dom.norm`)."""
+
+    element: Element
+    tag: str
+    input_type: str
+    name: str
+    id: str
+    tokens: str
+    autocomplete: tuple[str, ...]
+    inputmode: str
+    pattern: str
+    maxlength: int | None
+    label: str = ""
+    aria: str = ""
+    placeholder: str = ""
+    before: str = ""
+    #: text on the label's line that is not the label (a leading ``*``, "(必填)" after the label)
+    before_marks: str = ""
+    after: str = ""
+    options: str = ""
+    option_values: tuple[str, ...] = ()
+    legend: str = ""
+    #: the radio/checkbox group (its name) or "" for a single field
+    group: str = ""
+    #: the element of the explicit label, when there is one (its classes can say "required")
+    label_element: Element = None
+    #: the label to show: the first non-empty of label, aria, placeholder, before (unnormalised)
+    display: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def all_text(self) -> str:
+        """Every text of the field joined (for demotion and required checks)."""
+        return " | ".join(
+            part for part in (self.label, self.aria, self.placeholder, self.before, self.after, self.tokens) if part
+        )
+
+
+def name_tokens(*values: str) -> str:
+    """``signup[mailAddress]`` → ``signup mail address``; ``user_phone1`` → ``user phone 1``."""
+    seen: list[str] = []
+    for value in values:
+        if not value:
+            continue
+        spaced = _LETTER_DIGIT.sub(" ", _CAMEL.sub(" ", value[:120]))
+        for token in _SEPARATORS.split(spaced.lower()):
+            if token and token not in seen:
+                seen.append(token)
+    return " ".join(seen)
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese characters."""
+    return _CJK.search(text) is not None
+
+
+def build_stream(form: Element) -> list[Token]:
+    """The form as a flat list of text, field, button and break tokens in document order."""
+    stream: list[Token] = []
+    walker = etree.iterwalk(form, events=("start", "end"))
+    for event, element in walker:
+        tag = tag_of(element)
+        if event == "start":
+            if not tag:
+                continue
+            if tag in BLOCK_TAGS:
+                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
+            if is_field(element):
+                stream.append(Token("field", element=element))
+                walker.skip_subtree()
+            elif is_button(element):
+                stream.append(Token("button", button_text(element), element))
+                walker.skip_subtree()
+            elif tag in SILENT_TAGS or tag in ("select", "input"):
+                walker.skip_subtree()
+            else:
+                if tag == "img" and attr(element, "alt").strip():
+                    stream.append(Token("text", attr(element, "alt"), element))
+                if element.text and element.text.strip():
+                    stream.append(Token("text", element.text, element))
+        else:
+            if tag in BLOCK_TAGS and tag != "br":
+                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
+            if element is not form and element.tail and element.tail.strip():
+                stream.append(Token("text", element.tail, element.getparent()))
+    return stream
+
+
+class FormReader:
+    """Describes the fields of one form; ``labels`` maps ids to their ``<label for>`` elements."""
+
+    def __init__(self, form: Element, labels: dict[str, Element], root: Element) -> None:
+        self.form = form
+        self.labels = labels
+        self.root = root
+        self.stream = build_stream(form)
+
+    def fields(self) -> list[FieldDescription]:
+        """Every field of the form, in document order, described."""
+        result: list[FieldDescription] = []
+        groups: dict[str, list[FieldDescription]] = {}
+        for position, token in enumerate(self.stream):
+            if token.kind != "field":
+                continue
+            description = self.describe(token.element, position)
+            result.append(description)
+            if description.input_type in ("radio", "checkbox") and description.name:
+                groups.setdefault(description.name, []).append(description)
+        for members in groups.values():
+            if len(members) > 1:
+                _merge_group(members)
+        return result
+
+    def describe(self, element: Element, position: int) -> FieldDescription:
+        kind = input_type(element)
+        name, ident = attr(element, "name"), attr(element, "id")
+        tokens = name_tokens(name, ident)
+        if kind == "file":
+            tokens = f"{tokens} {name_tokens(attr(element, 'accept'))}".strip()
+        maxlength_text = attr(element, "maxlength").strip()
+        description = FieldDescription(
+            element=element,
+            tag=tag_of(element),
+            input_type=kind,
+            name=name,
+            id=ident,
+            tokens=tokens,
+            autocomplete=tuple(
+                token
+                for token in attr(element, "autocomplete").lower().split()
+                if token not in _AUTOCOMPLETE_QUALIFIERS
+            ),
+            inputmode=attr(element, "inputmode").strip().lower(),
+            pattern=attr(element, "pattern")[:100],
+            maxlength=int(maxlength_text) if maxlength_text.isdigit() and len(maxlength_text) < 7 else None,
+        )
+        raw_label, description.label_element = self._explicit_label(element, ident)
+        raw_aria = " ".join(part for part in (attr(element, "aria-label"), attr(element, "title")) if part.strip())
+        raw_placeholder = attr(element, "placeholder") or attr(element, "data-placeholder")
+        raw_before, marks = self._before(position, ident)
+        raw_after = self._after(position)
+        description.label = norm(raw_label)
+        description.aria = norm(raw_aria)
+        description.placeholder = norm(raw_placeholder)
+        description.before = norm(raw_before)
+        description.before_marks = norm(marks)
+        description.after = norm(raw_after)
+        description.legend = norm(self._legend(element))
+        if kind == "select":
+            self._options(element, description)
+        elif kind in ("radio", "checkbox"):
+            own = raw_label or raw_after
+            description.options = norm(own)
+            description.option_values = (attr(element, "value").strip().lower(),)
+            description.group = name
+        description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
+        return description
+
+    def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:
+        label = self.labels.get(ident) if ident else None
+        if label is None:
+            for ancestor in element.iterancestors():
+                tag = tag_of(ancestor)
+                if tag == "label":
+                    label = ancestor
+                    break
+                if tag in ("form", "fieldset", "table", "body"):
+                    break
+        text = own_text(label, 120) if label is not None else ""
+        labelled_by = attr(element, "aria-labelledby").split()
+        if labelled_by:
+            parts = []
+            for target_id in labelled_by[:4]:
+                found = self.root.xpath("//*[@id=$value]", value=target_id)
+                if found:
+                    parts.append(own_text(found[0], 120))
+            text = " ".join(part for part in (*parts, text) if part)
+        return text, label
+
+    def _before(self, position: int, ident: str) -> tuple[str, str]:
+        """The nearest wordy text before the field, and the marks on the same line (``*``)."""
+        label = ""
+        marks: list[str] = []
+        stream = self.stream
+        index = position - 1
+        stop = max(position - _LOOK_BACK, 0)
+        while index >= stop:
+            token = stream[index]
+            index -= 1
+            if token.kind in ("field", "button"):
+                break
+            if token.kind == "break":
+                if label:
+                    break
+                continue
+            if token.kind == "soft":
+                if label:
+                    break
+                continue
+            holder = token.element
+            if tag_of(holder) == "label" and attr(holder, "for") not in ("", ident):
+                if label:
+                    break
+                continue  # another field's label
+            if not label:
+                if _WORDY.search(token.text):
+                    label = token.text
+                else:
+                    marks.append(token.text)
+            else:
+                marks.append(token.text)
+                if len(marks) > 3:
+                    break
+        return label, " ".join(reversed(marks))
+
+    def _after(self, position: int) -> str:
+        """Text after the field on the same line (a table row's next cell counts): hints, ``*``, buttons."""
+        parts: list[str] = []
+        stream = self.stream
+        for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
+            if token.kind == "field" or token.kind == "break":
+                break
+            if token.kind == "soft":
+                continue
+            if tag_of(token.element) == "label" and attr(token.element, "for"):
+                break
+            parts.append(token.text)
+            if token.kind == "button":
+                break
+        return " ".join(parts)
+
+    def _legend(self, element: Element) -> str:
+        for ancestor in element.iterancestors():
+            tag = tag_of(ancestor)
+            if tag == "fieldset":
+                legend = ancestor.find("legend")
+                return own_text(legend, 80) if legend is not None else ""
+            if tag == "form":
+                return ""
+        return ""
+
+    def _options(self, element: Element, description: FieldDescription) -> None:
+        texts: list[str] = []
+        values: list[str] = []
+        for number, option in enumerate(element.iter("option")):
+            if number >= _MAX_OPTIONS:
+                break
+            texts.append(fold(option.text_content(), 40))
+            values.append(attr(option, "value").strip().lower()[:40])
+        description.options = norm(" | ".join(texts))
+        description.option_values = tuple(value or norm(text) for value, text in zip(values, texts, strict=True))
+        description.extra["option_texts"] = "\n".join(norm(text) for text in texts)
+
+
+def _merge_group(members: list[FieldDescription]) -> None:
+    """A radio/checkbox group shares one question: the first member's label, all members' options."""
+    first = members[0]
+    options = " | ".join(member.options for member in members if member.options)
+    values = tuple(value for member in members for value in member.option_values)
+    question = first.label if first.label and first.label != first.options else first.before
+    for member in members:
+        member.options = options
+        member.option_values = values
+        member.before = question
+        if member.label == member.options or member.label in options:
+            member.label = ""
+        member.display = first.display if not question else question[:60]

@@ -1,0 +1,272 @@
+"""Field kinds: lexicon scores per field, then the neighbour rules a form's layout implies.
+
+Scoring, not first match: every kind sums the weights of the sources (autocomplete, type, label,
+aria, placeholder, text before/after, name/id tokens, options) whose text matches its patterns and
+not its exclusions; the best score above the threshold wins, earlier kinds win ties. Then the
+context pass: day/month/year selects become one birth date (or a card expiry), a select of 时辰 or
+hours next to a birth date is a birth time, phone parts join the phone, "username or email" is a
+username, a lone box in a GET form is a search, and the demotions of ``forms.toml`` run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from privacy_hygiene.forms.describe import FieldDescription, has_cjk
+from privacy_hygiene.forms.lexicon import FieldLexicon, KindLexicon
+
+_TEXT_SOURCES = ("label", "aria", "placeholder", "before", "after")
+_NUMBER = re.compile(r"^\d{1,4}$")
+_HOUR_OPTION = re.compile(r"^\d{1,2}\s*([:：]\s*\d{2}|点|點|时|時|h|am|pm|o.clock)")
+_DAY_NAME = re.compile(r"\b(day|dd)\b|^日$|\bdate ?d|\bri\b")
+_MONTH_NAME = re.compile(r"\b(month|mm|mon)\b|^月$|\byue\b")
+_YEAR_NAME = re.compile(r"\b(year|yyyy|yy|yr)\b|^年$|\bnian\b")
+_CURRENT_YEAR = 2026
+
+
+def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[str, float]:
+    """The best kind for one field on its own, with its score."""
+    for token in description.autocomplete:
+        decided = lexicon.by_autocomplete.get(token)
+        if decided is not None:
+            return decided, lexicon.weights.autocomplete
+    weights = lexicon.weights
+    type_key = description.input_type
+    if description.inputmode in ("tel", "email", "search"):
+        type_key = {"tel": "tel", "email": "email", "search": "search"}[description.inputmode]
+    texts = [
+        (getattr(weights, source), getattr(description, source))
+        for source in _TEXT_SOURCES
+        if getattr(description, source)
+    ]
+    if description.label or description.aria:
+        # an explicit label makes the inferred text before the field redundant (and often wrong)
+        texts = [(weight, text) for weight, text in texts if text is not description.before]
+    tokens = description.tokens
+    tokens_cjk = bool(tokens) and has_cjk(tokens)
+    options = description.options
+    best_kind, best_score, best_order = "other", 0.0, len(lexicon.kinds)
+    for kind in lexicon.kinds:
+        score = weights.type if type_key in kind.types else 0.0
+        exclude = kind.exclude
+        if kind.terms is not None:
+            for weight, text in texts:
+                if kind.terms.search(text) and not (exclude and exclude.search(text)):
+                    score += weight
+        if (
+            tokens
+            and (
+                (kind.names is not None and kind.names.search(tokens))
+                or (tokens_cjk and kind.terms is not None and kind.terms.search(tokens))
+            )
+            and not (exclude and exclude.search(tokens))
+        ):
+            score += weights.name
+        if options and kind.options is not None and kind.options.search(options):
+            score += weights.options
+        if score > best_score or (score == best_score and score > 0 and kind.order < best_order):
+            best_kind, best_score, best_order = kind.id, score, kind.order
+    bonus = _identifier_bonus(texts, lexicon)
+    if bonus:
+        username = bonus + _plain_score("username", description, lexicon)
+        if username >= best_score:
+            best_kind, best_score = "username", username
+    if best_score < weights.threshold:
+        return "other", best_score
+    return best_kind, best_score
+
+
+def _plain_score(kind_id: str, description: FieldDescription, lexicon: FieldLexicon) -> float:
+    for kind in lexicon.kinds:
+        if kind.id == kind_id:
+            return lexicon.weights.label if _matches_any_text(kind, description) else 0.0
+    return 0.0
+
+
+def _matches_any_text(kind: KindLexicon, description: FieldDescription) -> bool:
+    return kind.terms is not None and any(
+        kind.terms.search(getattr(description, source)) for source in _TEXT_SOURCES if getattr(description, source)
+    )
+
+
+def _identifier_bonus(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> float:
+    """ "Email or username" / "手机号/邮箱": one text naming two kinds of login identifier."""
+    for weight, text in texts:
+        if not lexicon.alternation.search(text):
+            continue
+        named = sum(1 for kind in lexicon.identifier_kinds if kind.terms is not None and kind.terms.search(text))
+        if named >= 2:
+            return weight + lexicon.weights.type + 2
+    return 0.0
+
+
+# -- the context pass --------------------------------------------------------------------------
+
+
+def date_part(description: FieldDescription, lexicon: FieldLexicon) -> str:
+    """``day``, ``month`` or ``year`` for a select (or short box) that holds one part of a date."""
+    values = [value for value in description.option_values if value]
+    numbers = [int(value) for value in values if _NUMBER.match(value)]
+    if description.input_type == "select" and len(values) >= 5:
+        texts = description.extra.get("option_texts", "").split("\n")
+        if sum(1 for text in texts if lexicon.months.search(text)) >= 10:
+            return "month"
+        if len(numbers) >= len(values) - 2 and numbers:
+            low, high = min(numbers), max(numbers)
+            if low >= 1900 and high <= 2100:
+                return "year"
+            if low >= 0 and 28 <= high <= 31 and len(numbers) >= 27:
+                return "day"
+            if low >= 0 and high == 12 and 11 <= len(numbers) <= 13:
+                return "month"
+    text = " ".join((description.tokens, description.label, description.placeholder, description.after))
+    if description.input_type in ("select", "text", "number", "tel") and text:
+        if _YEAR_NAME.search(text):
+            return "year"
+        if _MONTH_NAME.search(text):
+            return "month"
+        if _DAY_NAME.search(text):
+            return "day"
+    return ""
+
+
+def apply_context(
+    descriptions: Sequence[FieldDescription],
+    kinds: list[str],
+    lexicon: FieldLexicon,
+    *,
+    form_text: str,
+    method: str,
+    role_search: bool,
+) -> list[str]:
+    """The kinds after the neighbour rules (``kinds`` is updated in place and returned)."""
+    _date_groups(descriptions, kinds, lexicon, form_text)
+    _birth_time(descriptions, kinds, lexicon)
+    _phone_parts(descriptions, kinds)
+    _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search)
+    _demote(descriptions, kinds, lexicon)
+    return kinds
+
+
+def _date_groups(
+    descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon, form_text: str
+) -> None:
+    parts = [
+        date_part(item, lexicon) if kinds[index] in ("other", "birth_date", "card_expiry") else ""
+        for index, item in enumerate(descriptions)
+    ]
+    index = 0
+    while index < len(descriptions):
+        if not parts[index]:
+            index += 1
+            continue
+        end = index
+        seen = {parts[index]}
+        while end + 1 < len(descriptions) and parts[end + 1] and parts[end + 1] not in seen:
+            end += 1
+            seen.add(parts[end])
+        members = range(index, end + 1)
+        if len(seen) >= 2:
+            kind = _date_group_kind(descriptions, kinds, members, lexicon, form_text)
+            if kind:
+                for member in members:
+                    kinds[member] = kind
+        index = end + 1
+
+
+def _date_group_kind(
+    descriptions: Sequence[FieldDescription],
+    kinds: list[str],
+    members: range,
+    lexicon: FieldLexicon,
+    form_text: str,
+) -> str:
+    already = {kinds[member] for member in members} - {"other"}
+    if len(already) == 1:
+        return already.pop()
+    first = descriptions[members[0]]
+    context = " ".join(
+        (first.before, first.before_marks, first.label, first.legend, *(descriptions[m].tokens for m in members))
+    )
+    if lexicon.expiry.search(context) or "bank_card" in kinds or "card_cvc" in kinds:
+        return "card_expiry"
+    if lexicon.birth.search(context):
+        return "birth_date"
+    years = [
+        int(value)
+        for member in members
+        for value in descriptions[member].option_values
+        if len(value) == 4 and value.isdigit()
+    ]
+    if years and max(years) <= _CURRENT_YEAR and min(years) < _CURRENT_YEAR - 40:
+        return "birth_date"  # only past years, reaching back decades: a birth year
+    if lexicon.birth.search(form_text):
+        return "birth_date"
+    return ""
+
+
+def _birth_time(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    for index, item in enumerate(descriptions):
+        if kinds[index] != "other":
+            continue
+        texts = item.extra.get("option_texts", "")
+        if texts and sum(1 for text in texts.split("\n") if lexicon.shichen.search(text)) >= 6:
+            kinds[index] = "birth_time"
+            continue
+        near_birth = any(kinds[other] == "birth_date" for other in range(max(index - 3, 0), index))
+        if not near_birth:
+            continue
+        hours = [text for text in texts.split("\n") if _HOUR_OPTION.search(text)] if texts else []
+        label = " ".join((item.label, item.before, item.tokens, item.placeholder))
+        if len(hours) >= 10 or re.search(r"时|時|hour|time|\bhh\b", label):
+            kinds[index] = "birth_time"
+
+
+def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
+    """Phone numbers split over boxes of 2–4 digits: the unlabelled boxes beside a phone box."""
+    for index, item in enumerate(descriptions):
+        if kinds[index] != "other" or item.input_type not in ("text", "tel", "number"):
+            continue
+        short = item.maxlength is not None and item.maxlength <= 4
+        if not short:
+            continue
+        neighbours = (index - 1, index + 1, index - 2)
+        if any(0 <= other < len(kinds) and kinds[other] == "phone" for other in neighbours):
+            kinds[index] = "phone"
+
+
+def _search_box(
+    descriptions: Sequence[FieldDescription],
+    kinds: list[str],
+    lexicon: FieldLexicon,
+    *,
+    method: str,
+    role_search: bool,
+) -> None:
+    typed = [index for index, item in enumerate(descriptions) if item.input_type in ("text", "search", "")]
+    if "password" in kinds:
+        return
+    for index in typed:
+        if kinds[index] != "other":
+            continue
+        tokens = set(descriptions[index].tokens.split())
+        lone_get = method == "get" and len(typed) == 1 and len(descriptions) <= 3
+        if tokens & lexicon.search_names or role_search or lone_get:
+            kinds[index] = "search_query"
+
+
+def _demote(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    present = set(kinds)
+    for index, item in enumerate(descriptions):
+        for rule in lexicon.demotions:
+            if kinds[index] != rule.kind:
+                continue
+            text = item.all_text()
+            if rule.when_text is not None and not rule.when_text.search(text):
+                continue
+            if rule.unless_form_has & present:
+                continue
+            if rule.unless_text is not None and rule.unless_text.search(text):
+                continue
+            kinds[index] = rule.to

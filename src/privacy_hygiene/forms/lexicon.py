@@ -1,0 +1,193 @@
+"""The compiled lexicons of ``heuristics/forms.toml`` and ``purposes.toml`` (compiled once per file)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from privacy_hygiene.catalog.schemas.forms import FormsFile, SourceWeights
+from privacy_hygiene.catalog.schemas.purposes import PurposesFile, PurposeWeights, SensitiveDef
+from privacy_hygiene.i18n import LocalText
+
+Pattern = re.Pattern[str]
+
+
+def any_of(patterns: list[str]) -> Pattern | None:
+    """One regex matching any of ``patterns`` (``None`` for an empty list)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{item})" for item in patterns))
+
+
+def optional(pattern: str) -> Pattern | None:
+    return re.compile(pattern) if pattern else None
+
+
+@dataclass(frozen=True, slots=True)
+class KindLexicon:
+    id: str
+    order: int
+    name: LocalText
+    autocomplete: frozenset[str]
+    types: frozenset[str]
+    terms: Pattern | None
+    names: Pattern | None
+    options: Pattern | None
+    exclude: Pattern | None
+
+
+@dataclass(frozen=True, slots=True)
+class DemotionRule:
+    kind: str
+    to: str
+    when_text: Pattern | None
+    unless_form_has: frozenset[str]
+    unless_text: Pattern | None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLexicon:
+    """``forms.toml`` ready to use."""
+
+    weights: SourceWeights
+    kinds: tuple[KindLexicon, ...]
+    by_autocomplete: dict[str, str]
+    demotions: tuple[DemotionRule, ...]
+    birth: Pattern
+    expiry: Pattern
+    months: Pattern
+    shichen: Pattern
+    alternation: Pattern
+    identifier_kinds: tuple[KindLexicon, ...]
+    search_names: frozenset[str]
+    required_attributes: tuple[str, ...]
+    required_value_attributes: tuple[str, ...]
+    required_classes: frozenset[str]
+    required_marker: Pattern
+    optional_marker: Pattern
+    all_required: Pattern
+
+    def kind_name(self, kind: str) -> LocalText:
+        for item in self.kinds:
+            if item.id == kind:
+                return item.name
+        return LocalText(zh=kind, en=kind)
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeLexicon:
+    id: str
+    order: int
+    name: LocalText
+    why: LocalText
+    terms: Pattern | None
+    needs: frozenset[str]
+    needs_cn: frozenset[str]
+    critical: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PurposeTable:
+    """``purposes.toml`` ready to use."""
+
+    weights: PurposeWeights
+    purposes: dict[str, PurposeLexicon]
+    sensitive: dict[str, SensitiveDef]
+
+
+_cache: dict[int, tuple[Any, Any]] = {}
+_lock = threading.Lock()
+
+
+def _cached(source: Any, build: Any) -> Any:
+    key = id(source)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None and hit[0] is source:
+            return hit[1]
+    value = build(source)
+    with _lock:
+        _cache[key] = (source, value)
+    return value
+
+
+def field_lexicon(data: FormsFile) -> FieldLexicon:
+    """The compiled ``forms.toml`` (cached per loaded file)."""
+    result: FieldLexicon = _cached(data, _build_fields)
+    return result
+
+
+def purpose_table(data: PurposesFile) -> PurposeTable:
+    """The compiled ``purposes.toml`` (cached per loaded file)."""
+    result: PurposeTable = _cached(data, _build_purposes)
+    return result
+
+
+def _build_fields(data: FormsFile) -> FieldLexicon:
+    kinds = tuple(
+        KindLexicon(
+            id=item.id,
+            order=order,
+            name=item.name,
+            autocomplete=frozenset(item.autocomplete),
+            types=frozenset(item.types),
+            terms=any_of(item.terms),
+            names=any_of(item.names),
+            options=any_of(item.options),
+            exclude=any_of(item.exclude),
+        )
+        for order, item in enumerate(data.kind)
+    )
+    by_autocomplete = {token: item.id for item in kinds for token in item.autocomplete}
+    context = data.context
+    required = data.required
+    return FieldLexicon(
+        weights=data.weights,
+        kinds=kinds,
+        by_autocomplete=by_autocomplete,
+        demotions=tuple(
+            DemotionRule(
+                kind=item.kind,
+                to=item.to,
+                when_text=optional(item.when_text),
+                unless_form_has=frozenset(item.unless_form_has),
+                unless_text=optional(item.unless_text),
+            )
+            for item in data.demote
+        ),
+        birth=re.compile("|".join(context.birth)),
+        expiry=re.compile("|".join(context.expiry)),
+        months=re.compile(context.months),
+        shichen=re.compile(context.shichen),
+        alternation=re.compile(context.alternation),
+        identifier_kinds=tuple(item for item in kinds if item.id in context.identifier_kinds),
+        search_names=frozenset(context.search_names),
+        required_attributes=tuple(required.attributes),
+        required_value_attributes=tuple(required.attributes_with_value),
+        required_classes=frozenset(required.classes),
+        required_marker=re.compile(required.marker),
+        optional_marker=re.compile(required.optional),
+        all_required=re.compile(required.all_required),
+    )
+
+
+def _build_purposes(data: PurposesFile) -> PurposeTable:
+    return PurposeTable(
+        weights=data.weights,
+        purposes={
+            item.id: PurposeLexicon(
+                id=item.id,
+                order=order,
+                name=item.name,
+                why=item.why,
+                terms=any_of(item.terms),
+                needs=frozenset(item.needs),
+                needs_cn=frozenset(item.needs_cn),
+                critical=frozenset(item.critical),
+            )
+            for order, item in enumerate(data.purpose)
+        },
+        sensitive={item.kind: item for item in data.sensitive},
+    )

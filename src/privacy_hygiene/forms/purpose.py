@@ -1,0 +1,141 @@
+"""What a form is for: the field composition plus the words of its buttons, headings, id/class,
+action URL and the page title, in zh and en. ``other`` when nothing is convincing.
+
+Composition first (a form with two passwords creates an account; a card number means payment; a
+message box means contact), then the purpose lexicons of ``purposes.toml`` weighted by where the
+words are. Survey, quiz and fortune words count on page level (title, ``h1``) too, because such a
+form often holds only 姓名 and 生日.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from privacy_hygiene.forms.describe import FieldDescription, Token, name_tokens
+from privacy_hygiene.forms.dom import Element, attr, norm, own_text
+from privacy_hygiene.forms.lexicon import PurposeTable
+
+_IDENTIFIERS = frozenset({"username", "email", "phone"})
+_PERSONAL = frozenset(
+    {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
+)
+_CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
+_HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::legend][1]"
+
+
+@dataclass(frozen=True, slots=True)
+class FormText:
+    """The words around a form, normalised, by where they were found."""
+
+    button: str
+    heading: str
+    form: str
+    action: str
+    page: str
+
+
+def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
+    """Collect the purpose-revealing words of one form."""
+    buttons = " | ".join(token.text for token in stream if token.kind == "button" and token.text)
+    headings = [own_text(node, 80) for node in form.iter("h1", "h2", "h3", "h4", "h5", "legend")]
+    try:
+        before = form.xpath(_HEADINGS)
+    except Exception:  # lxml raises its own XPath errors on pathological trees; a heading is optional
+        before = []
+    if before:
+        headings.append(own_text(before[0], 80))
+    headings.extend(value for value in (attr(form, "aria-label"), attr(form, "title")) if value)
+    try:
+        parts = urlsplit(action)
+        action_words = name_tokens(parts.path, parts.query)
+    except ValueError:
+        action_words = ""
+    return FormText(
+        button=norm(buttons),
+        heading=norm(" | ".join(headings)),
+        form=name_tokens(attr(form, "id"), attr(form, "class"), attr(form, "name")),
+        action=action_words,
+        page=page_text,
+    )
+
+
+def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str) -> dict[str, float]:
+    """Points each purpose earns from the fields alone."""
+    count: defaultdict[str, int] = defaultdict(int)
+    for kind in kinds:
+        count[kind] += 1
+    points: defaultdict[str, float] = defaultdict(float)
+    passwords = count["password"]
+    typed = [
+        kind
+        for kind, item in zip(kinds, descriptions, strict=True)
+        if item.input_type not in ("checkbox", "radio", "hidden")
+    ]
+    identifiers = sum(count[kind] for kind in _IDENTIFIERS)
+    personal = sum(1 for kind in kinds if kind in _PERSONAL)
+    extras = [kind for kind in typed if kind not in _IDENTIFIERS | {"password", "captcha", "sms_code", "other"}]
+    radio_groups = len({item.group for item in descriptions if item.input_type == "radio" and item.group})
+    if count["search_query"] and len(typed) <= 3 and not passwords:
+        points["search"] += 5
+    if passwords == 1 and identifiers <= 1 and not extras:
+        points["login"] += 4
+    if passwords >= 2 or (passwords == 1 and personal >= 3):
+        points["registration"] += 4
+    if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
+        points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
+    if not passwords and identifiers == 1 and len(typed) <= 3 and not extras and not count["message"]:
+        if count["email"]:
+            points["newsletter"] += 2.5
+        points["password_recovery"] += 1
+    if count["message"] and (identifiers or count["full_name"]):
+        points["contact"] += 4
+    if any(count[kind] for kind in _CARD):
+        points["checkout"] += 4
+    if count["address"] and count["phone"] and not passwords:
+        points["checkout"] += 1
+    if count["birth_time"]:
+        points["fortune_telling"] += 4
+    if count["birth_date"] and (count["full_name"] or count["gender"]) and not passwords and not count["email"]:
+        points["fortune_telling"] += 1.5
+    if radio_groups >= 3 or (radio_groups >= 2 and not identifiers):
+        points["survey"] += 2.5
+    if method == "get" and not passwords and len(typed) <= 2 and not points:
+        points["search"] += 1
+    return points
+
+
+def classify(
+    kinds: Sequence[str],
+    descriptions: Sequence[FieldDescription],
+    text: FormText,
+    table: PurposeTable,
+    *,
+    method: str,
+) -> str:
+    """The purpose of one form."""
+    scores = composition(kinds, descriptions, method)
+    weights = table.weights
+    sources = (
+        (weights.button, text.button),
+        (weights.heading, text.heading),
+        (weights.form, text.form),
+        (weights.action, text.action),
+        (weights.page, text.page),
+    )
+    for purpose in table.purposes.values():
+        if purpose.terms is None:
+            continue
+        for weight, words in sources:
+            if words and purpose.terms.search(words):
+                scores[purpose.id] += weight
+    if "password" in kinds and scores["search"]:
+        scores["search"] = 0  # a search box in a sign-in form's header is not the form's purpose
+    if not scores:
+        return "other"
+    best = max(scores.items(), key=lambda item: (item[1], -table.purposes[item[0]].order))
+    if best[1] < weights.threshold:
+        return "other"
+    return best[0]

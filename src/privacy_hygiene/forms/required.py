@@ -1,0 +1,101 @@
+"""Is a field required? Attributes, framework classes, asterisks and words, in that order of trust.
+
+Attributes (``required``, ``aria-required``, ``data-val-required``, Layui ``lay-verify="required"``)
+are decisive. Then the classes UI frameworks put on the field, its label or its row (Element
+``is-required``, Ant Design ``ant-form-item-required``, Vant, Magento, Contact Form 7, Gravity
+Forms, Drupal, WeUI...), where the asterisk comes only from CSS. Then text: an asterisk leading or
+trailing the label, or standing alone right after the field (old Chinese table forms put
+``<font color=red>*</font>`` after the input), 必填 / (required); 选填 / 可选 / optional win over it.
+"""
+
+from __future__ import annotations
+
+from privacy_hygiene.forms.describe import FieldDescription
+from privacy_hygiene.forms.dom import Element, attr, classes, tag_of
+from privacy_hygiene.forms.lexicon import FieldLexicon
+
+_FALSE_VALUES = frozenset({"false", "0", "no", "off"})
+#: how many ancestors up a row's "required" class may sit
+_ROW_DEPTH = 4
+_ROW_STOP = frozenset({"form", "fieldset", "table", "tbody", "body", "ul", "ol"})
+
+
+def is_required(description: FieldDescription, lexicon: FieldLexicon, *, all_required: bool) -> bool:
+    """True when the page marks the field as required."""
+    element = description.element
+    verdict = _by_attributes(element, lexicon)
+    if verdict is not None:
+        return verdict
+    if _optional_said(description, lexicon):
+        return False
+    if _by_classes(element, description.label_element, lexicon):
+        return True
+    if _by_text(description, lexicon):
+        return True
+    return all_required and description.input_type not in ("checkbox", "radio")
+
+
+def _by_attributes(element: Element, lexicon: FieldLexicon) -> bool | None:
+    for name in lexicon.required_attributes:
+        value = element.get(name)
+        if value is None:
+            continue
+        negatable = name == "aria-required" or (name.endswith("-required") and name != "data-val-required")
+        if negatable and value.strip().lower() in _FALSE_VALUES:
+            continue
+        return True
+    for name in lexicon.required_value_attributes:
+        value = element.get(name)
+        if value and ("required" in value.lower() or (name in ("datatype", "nullmsg") and value.strip())):
+            return True
+    return None
+
+
+def _optional_said(description: FieldDescription, lexicon: FieldLexicon) -> bool:
+    marker = lexicon.optional_marker
+    return any(
+        marker.search(text)
+        for text in (
+            description.label,
+            description.placeholder,
+            description.after,
+            description.before_marks,
+            description.aria,
+        )
+        if text
+    ) or (not description.label and bool(description.before) and marker.search(description.before) is not None)
+
+
+def _by_classes(element: Element, label: Element, lexicon: FieldLexicon) -> bool:
+    wanted = lexicon.required_classes
+    if any(name in wanted for name in classes(element)):
+        return True
+    if label is not None and any(name in wanted for name in classes(label)):
+        return True
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= _ROW_DEPTH or tag_of(ancestor) in _ROW_STOP:
+            break
+        if any(name in wanted for name in classes(ancestor)):
+            return True
+        if tag_of(ancestor) == "label" and attr(ancestor, "for") not in ("", attr(element, "id")):
+            break
+    return False
+
+
+def _by_text(description: FieldDescription, lexicon: FieldLexicon) -> bool:
+    marker = lexicon.required_marker
+    texts = [description.label, description.aria, description.placeholder, description.before_marks]
+    if not description.label:
+        texts.append(description.before)
+    if any(text and marker.search(text) for text in texts):
+        return True
+    after = description.after
+    if after:
+        # right after the field only a bare asterisk or a required word counts: "* Email" may be the
+        # next field's label on a flat layout
+        head = after.lstrip()
+        if head[:1] in ("*", "＊") and (len(head) == 1 or not head[1:].strip() or head[1:].lstrip()[:1] in "(（必"):
+            return True
+        if marker.search(after) and not head.startswith("*"):
+            return True
+    return False
