@@ -20,13 +20,12 @@ from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.catalog.schemas.domains import DomainsFile
 from privacy_hygiene.catalog.schemas.trust import TrustFile
 from privacy_hygiene.domains import host_of, is_ip, public_suffix, registrable_domain
-from privacy_hygiene.forms.analyze import SENSITIVE_KINDS
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import PERSONAL_KINDS, form_asks
+from privacy_hygiene.signals.fields import PERSONAL_KINDS, SECRET_KINDS, form_asks
 from privacy_hygiene.signals.text import fold_table, visible_text
 
-_SENSITIVE = SENSITIVE_KINDS
+_SENSITIVE = SECRET_KINDS
 
 
 def _is_loopback(host: str) -> bool:

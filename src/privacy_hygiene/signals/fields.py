@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from privacy_hygiene.forms.analyze import SENSITIVE_KINDS
 from privacy_hygiene.signals.text import content_files
 
 if TYPE_CHECKING:
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
 
 _SKIPPED_TYPES = frozenset({"hidden", "submit", "button", "image", "reset"})
 _FIELD_TAGS = ("input", "select", "textarea")
+_TYPE_KINDS = {"password": "password", "email": "email", "tel": "phone"}
 #: kinds that are personal data a page collects (a login's username + password is not "collecting")
 PERSONAL_KINDS = frozenset(
     {
@@ -49,8 +49,12 @@ PERSONAL_KINDS = frozenset(
         "photo",
     }
 )
-#: kinds that let someone take money or impersonate you (the sensitive kinds minus login secrets)
-MONEY_OR_IDENTITY_KINDS = SENSITIVE_KINDS - {"password", "security_answer"}
+#: kinds that let someone take money or impersonate you
+MONEY_OR_IDENTITY_KINDS = frozenset(
+    {"national_id", "passport", "bank_card", "card_cvc", "card_expiry", "payment_pin", "sms_code"}
+)
+#: secrets: what opens an account or moves money
+SECRET_KINDS = MONEY_OR_IDENTITY_KINDS | {"password", "security_answer"}
 
 
 @dataclass(frozen=True)
@@ -157,14 +161,20 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
                 kind = _guess(elements[position], root, hints)
             fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
         result.append(FormAsk(info.index, info.action, tuple(fields)))
+    covered = {info.index for info in ctx.forms}
+    for index, tag in enumerate(tags):
+        if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
+            result.append(FormAsk(index, _attr(tag, "action"), _guessed_fields(_inputs(tag), root, hints)))
     loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
     if loose:
-        fields = []
-        for position, tag in enumerate(loose):
-            input_type = _attr(tag, "type").lower()
-            kind = {"password": "password", "email": "email", "tel": "phone"}.get(input_type) or _guess(
-                tag, root, hints
-            )
-            fields.append(FieldAsk(kind, _attr(tag, "name") or _attr(tag, "id") or f"#{position}"))
-        result.append(FormAsk(-1, "", tuple(fields)))
+        result.append(FormAsk(-1, "", _guessed_fields(loose, root, hints)))
     return tuple(result)
+
+
+def _guessed_fields(elements: list[Tag], root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> tuple[FieldAsk, ...]:
+    fields = []
+    for position, tag in enumerate(elements):
+        by_type = _TYPE_KINDS.get(_attr(tag, "type").lower())
+        kind = by_type or _guess(tag, root, hints)
+        fields.append(FieldAsk(kind, _attr(tag, "name") or _attr(tag, "id") or f"#{position}"))
+    return tuple(fields)
