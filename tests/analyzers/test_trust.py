@@ -182,3 +182,22 @@ def test_first_seen_today_uses_the_history(make_page: Callable[..., Page], catal
     assert all(item.rule_id != "PH-TRUST-100" for item in seen.findings)
     # without a history the check is skipped, never guessed
     assert all(item.rule_id != "PH-TRUST-100" for item in audit_page(page, catalog=catalog).findings)
+
+
+def test_audit_command_records_audits_and_reports_first_seen_today(
+    run_cli: Callable[..., object], tmp_path: object
+) -> None:
+    import json
+    from pathlib import Path
+
+    page = Path(__file__).parent.parent / "fixtures" / "pages" / "trust" / "en_bank_login_real.html"
+    args = ("audit", "--json", "--as-url", "https://secure.examplebank.com/login", str(page))
+
+    def rules(day: str) -> list[str]:
+        result = run_cli(*args, env={"PRIVACY_HYGIENE_NOW": day})
+        assert result.code == 0, result.err  # type: ignore[attr-defined]
+        return [item["rule_id"] for item in json.loads(result.out)["findings"]]  # type: ignore[attr-defined]
+
+    assert "PH-TRUST-100" in rules("2027-01-10T09:00:00Z")  # never audited: first seen today
+    assert "PH-TRUST-100" in rules("2027-01-10T18:00:00Z")  # still the same day
+    assert "PH-TRUST-100" not in rules("2027-01-11T08:00:00Z")  # audited on an earlier day

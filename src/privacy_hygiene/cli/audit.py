@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,10 @@ from privacy_hygiene.cli.common import (
     print_json,
     resolve_lang,
 )
+
+if TYPE_CHECKING:
+    from privacy_hygiene.models import AuditReport
+    from privacy_hygiene.store import Store
 
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
 
@@ -106,7 +111,7 @@ def audit(
       privacy-hygiene audit --as-url http://example.org/login saved.html
       privacy-hygiene audit --json - < urls.txt
     """
-    from privacy_hygiene.engine.audit import AuditOptions, audit_many
+    from privacy_hygiene.engine.audit import AuditOptions, StoreHistory, audit_many
     from privacy_hygiene.engine.fetch import FetchOptions
     from privacy_hygiene.engine.targets import collect
     from privacy_hygiene.engine.urls import normalize_url
@@ -119,10 +124,14 @@ def audit(
     items = collect(targets, stdin=sys.stdin, manifest=manifest, as_url=as_url)
     if not items:
         raise click.UsageError("nothing to audit: give URLs, saved pages, - (stdin) or --manifest")
+    store = _open_store()
     options = AuditOptions(
-        fetch=FetchOptions(timeout=min(timeout, 10.0), max_bytes=max_bytes, ca_bundle=ca_bundle, deadline=timeout)
+        fetch=FetchOptions(timeout=min(timeout, 10.0), max_bytes=max_bytes, ca_bundle=ca_bundle, deadline=timeout),
+        history=StoreHistory(store) if store is not None else None,
     )
     reports = audit_many(items, options=options, concurrency=concurrency)
+    if store is not None:
+        _record(store, reports)
     several = len(items) > 1 or "-" in targets or manifest is not None
     if as_json:
         payload = [item.to_json(language) for item in reports]
@@ -141,3 +150,27 @@ def audit(
     if any(item.error is not None for item in reports):
         code = EXIT_USAGE
     sys.exit(code)
+
+
+def _open_store() -> Store | None:
+    """The state store for the audit history; ``None`` (history checks skipped) when it is unusable."""
+    from privacy_hygiene.errors import PrivacyHygieneError
+    from privacy_hygiene.store import open_store
+
+    try:
+        return open_store()
+    except (PrivacyHygieneError, OSError):
+        return None
+
+
+def _record(store: Store, reports: list[AuditReport]) -> None:
+    """Remember the audits of sites with an address (for "first seen today"); never fails the audit."""
+    from privacy_hygiene.errors import PrivacyHygieneError
+
+    try:
+        with store, store.batch():
+            for item in reports:
+                if item.error is None and (item.final_url or item.url):
+                    store.record_audit(item)
+    except (PrivacyHygieneError, OSError):
+        return

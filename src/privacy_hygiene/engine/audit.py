@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from privacy_hygiene.analyzers import ANALYZERS, Analyzer
 from privacy_hygiene.analyzers.base import AuditHistory
@@ -18,6 +19,9 @@ from privacy_hygiene.engine.targets import Target
 from privacy_hygiene.errors import PrivacyHygieneError, UsageError
 from privacy_hygiene.models import AuditReport, Page, ReportError
 
+if TYPE_CHECKING:
+    from privacy_hygiene.store import Store
+
 
 @dataclass(frozen=True)
 class AuditOptions:
@@ -27,6 +31,21 @@ class AuditOptions:
     analyzers: Sequence[Analyzer] = ANALYZERS
     #: the audit history (the store) for "first seen today"; ``None`` skips that check
     history: AuditHistory | None = None
+
+
+class StoreHistory:
+    """The audit history kept by the state store: a site was "seen before" when its first recorded
+    audit happened on an earlier (UTC) day than today by the store's clock."""
+
+    def __init__(self, store: Store) -> None:
+        from privacy_hygiene.store import clock
+
+        self._store = store
+        self._today = clock.now().date()
+
+    def seen_before(self, site: str) -> bool:
+        first = self._store.first_seen(site)
+        return first is not None and first.date() < self._today
 
 
 def load_target(target: Target, options: AuditOptions) -> Page:
