@@ -30,6 +30,8 @@ from privacy_hygiene.signals.text import (
     element_text,
     fold_table,
     negations,
+    normalise,
+    prominent_text,
     visible_text,
 )
 
@@ -42,24 +44,36 @@ _BIRTH = frozenset({"birth_date", "birth_time"})
 _CONTACT = frozenset({"phone", "messenger_id", "national_id", "passport", "bank_card", "address", "sms_code"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry", "payment_pin"})
 _FORTUNE_PURPOSES = frozenset({"fortune_telling"})
+_FORTUNE_FAMILIES = ("fortune-words", "quiz-words")
 _PRIZE_PURPOSES = frozenset({"prize_claim"})
 
 
 @dataclass(frozen=True)
 class _Facts:
-    """What the page says (phrase hits by family) and what it asks (forms)."""
+    """What the page says (phrase hits by family), what it is about, and what it asks (forms)."""
 
     hits: dict[str, list[Hit]]
     asks: tuple[FormAsk, ...]
-    purposes: frozenset[str]
     countdown: bool
+    #: phrase hits in the title, description and headings: what the page is about
+    headline: dict[str, list[Hit]]
+    matcher: PhraseMatcher
+    fold: dict[int, str]
 
     def family(self, name: str, *, min_weight: int = 1) -> list[Hit]:
         return [hit for hit in self.hits.get(name, []) if hit.phrase.weight >= min_weight]
 
-    @property
-    def requests_data(self) -> bool:
-        return any(ask.kinds & PERSONAL_KINDS for ask in self.asks)
+    def about(self, ask: FormAsk, families: tuple[str, ...], *, min_weight: int = 1) -> bool:
+        """True when the page's headline or the text around ``ask`` speaks of ``families``.
+
+        A sidebar link to today's horoscope or a points-shop banner on a bank's login page must not
+        turn the login form into a "fortune" or "prize" form: the words have to frame the form.
+        """
+        framed = [hit for family in families for hit in self.headline.get(family, [])]
+        if not framed and ask.context:
+            found = self.matcher.find(normalise(ask.context, self.fold))
+            framed = [hit for hit in found if hit.phrase.family in families]
+        return any(hit.phrase.weight >= min_weight for hit in framed)
 
 
 def _text_evidence(hits: list[Hit], limit: int = 4) -> list[Evidence]:
@@ -134,7 +148,10 @@ class ContentAnalyzer:
                 continue
             hits.setdefault(hit.phrase.family, []).append(hit)
         countdown, qr_images = _markers(page, [marker for topic in topics for marker in topic.marker])
-        facts = _Facts(hits, asks, frozenset(form.purpose for form in ctx.forms), countdown)
+        headline: dict[str, list[Hit]] = {}
+        for hit in matcher.find(prominent_text(page, fold)):
+            headline.setdefault(hit.phrase.family, []).append(hit)
+        facts = _Facts(hits, asks, countdown, headline, matcher, fold)
         yield from self._fortune(facts, ctx)
         yield from self._prize(facts, ctx)
         yield from self._qr(facts, qr_images, matcher, fold, ctx)
@@ -143,16 +160,18 @@ class ContentAnalyzer:
     # -- fortune telling, name tests, quizzes ----------------------------------------------------
     def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("fortune-words") + facts.family("quiz-words")
-        is_topic = bool(words) or bool(facts.purposes & _FORTUNE_PURPOSES)
+        fortune_forms = [
+            ask for ask in facts.asks if ask.purpose in _FORTUNE_PURPOSES or facts.about(ask, _FORTUNE_FAMILIES)
+        ]
         if words:
             yield ctx.finding("PH-CONTENT-010", _text_evidence(words))
-        if not is_topic:
+        if not words and not fortune_forms:
             return
         unlock = facts.family("unlock-words")
         if unlock:
             yield ctx.finding("PH-CONTENT-040", _text_evidence(unlock))
         secret_form = False
-        for ask in facts.asks:
+        for ask in fortune_forms:
             kinds = {"birth_date" if k == "date" else "birth_time" if k == "time" else k for k in ask.kinds}
             if "security_answer" in kinds:
                 secret_form = True
@@ -186,22 +205,27 @@ class ContentAnalyzer:
     def _prize(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("prize-words")
         strong = facts.family("prize-words", min_weight=2)
-        is_bait = bool(strong) or bool(facts.purposes & _PRIZE_PURPOSES)
+        bait_forms = [
+            ask
+            for ask in facts.asks
+            if ask.purpose in _PRIZE_PURPOSES or facts.about(ask, ("prize-words",), min_weight=2)
+        ]
         if words:
             severity = Severity.LOW if strong else Severity.INFO
             yield ctx.finding(
                 "PH-CONTENT-110", _text_evidence(words), severity=severity, scam_points=2 if strong else 1
             )
-        if not is_bait:
+        if not strong and not bait_forms:
             return
         fees = facts.family("fee-words")
-        for ask in facts.asks:
+        for ask in bait_forms:
             kinds = ask.kinds
             personal = kinds & (PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
             if not personal:
                 continue
             evidence = _form_evidence(ask, PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
-            if kinds & MONEY_OR_IDENTITY_KINDS:
+            # an SMS code alone is how registration works in China; ID and card data are not
+            if kinds & (MONEY_OR_IDENTITY_KINDS - {"sms_code"}):
                 yield ctx.finding(
                     "PH-CONTENT-120",
                     evidence,
@@ -220,11 +244,11 @@ class ContentAnalyzer:
             else:
                 yield ctx.finding("PH-CONTENT-120", evidence)
         if fees:
-            card = any(ask.kinds & _CARD for ask in facts.asks)
+            card = any(ask.kinds & _CARD for ask in bait_forms)
             evidence = _text_evidence(fees)
             if card:
                 yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.HIGH, title=both("scam.fee_form"))
-            elif facts.requests_data:
+            elif any(ask.kinds & PERSONAL_KINDS for ask in bait_forms):
                 yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.MEDIUM, title=both("scam.fee_form"))
             else:
                 # words only: a hint in the capped keyword family, so it joins no money combination

@@ -72,6 +72,10 @@ class FormAsk:
     index: int
     action: str
     fields: tuple[FieldAsk, ...]
+    #: the raw text around the form (the form and its enclosing sections), to tell what it is for
+    context: str = ""
+    #: the form analysis' purpose for it (``other`` when unknown)
+    purpose: str = "other"
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -160,15 +164,33 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
             if kind == "other" and len(elements) == len(info.fields):
                 kind = _guess(elements[position], root, hints)
             fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
-        result.append(FormAsk(info.index, info.action, tuple(fields)))
+        context = _context(tags[info.index]) if info.index < len(tags) else ""
+        result.append(FormAsk(info.index, info.action, tuple(fields), context, info.purpose))
     covered = {info.index for info in ctx.forms}
     for index, tag in enumerate(tags):
         if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
-            result.append(FormAsk(index, _attr(tag, "action"), _guessed_fields(_inputs(tag), root, hints)))
+            fields = _guessed_fields(_inputs(tag), root, hints)
+            result.append(FormAsk(index, _attr(tag, "action"), fields, _context(tag)))
     loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
     if loose:
-        result.append(FormAsk(-1, "", _guessed_fields(loose, root, hints)))
+        result.append(FormAsk(-1, "", _guessed_fields(loose, root, hints), _context(loose[0])))
     return tuple(result)
+
+
+#: how far up from a form its "context" reaches, and how much text it keeps
+_CONTEXT_LEVELS = 3
+_CONTEXT_CHARS = 3000
+
+
+def _context(tag: Tag) -> str:
+    """The text of the smallest enclosing element (up to a few levels) that says more than the form."""
+    node = tag
+    for _ in range(_CONTEXT_LEVELS):
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            break
+        node = parent
+    return node.get_text(" ")[:_CONTEXT_CHARS]
 
 
 def _guessed_fields(elements: list[Tag], root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> tuple[FieldAsk, ...]:

@@ -78,6 +78,18 @@ def visible_text(page: Page, fold: dict[int, str] | None = None) -> str:
     return normalise(" ".join(parts), fold)
 
 
+def prominent_text(page: Page, fold: dict[int, str] | None = None) -> str:
+    """What a page is *about*: its title, meta description and headings (normalised)."""
+    soup = page.soup
+    parts = [page.title]
+    for meta in soup.find_all("meta", attrs={"name": re.compile("^description$", re.I)}):
+        content = meta.get("content")
+        if isinstance(content, str):
+            parts.append(content)
+    parts += [tag.get_text(" ") for tag in soup.find_all(("h1", "h2", "h3"))[:30]]
+    return normalise(" ".join(parts), fold)
+
+
 def element_text(tag: Tag, fold: dict[int, str] | None = None, limit: int = 600) -> str:
     """The normalised visible text of one element (with ``alt`` texts), at most ``limit`` characters."""
     parts = [str(s) for s in tag.find_all(string=True) if s.parent is None or s.parent.name not in _INVISIBLE_TAGS]
