@@ -169,8 +169,8 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
     covered = {info.index for info in ctx.forms}
     for index, tag in enumerate(tags):
         if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
-            fields = _guessed_fields(_inputs(tag), root, hints)
-            result.append(FormAsk(index, _attr(tag, "action"), fields, _context(tag)))
+            guessed = _guessed_fields(_inputs(tag), root, hints)
+            result.append(FormAsk(index, _attr(tag, "action"), guessed, _context(tag)))
     loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
     if loose:
         result.append(FormAsk(-1, "", _guessed_fields(loose, root, hints), _context(loose[0])))
