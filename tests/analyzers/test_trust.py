@@ -54,6 +54,19 @@ CASES = [
         {"PH-TRUST-030": Severity.INFO},
     ),
     ("en-policy-href", "https://shop.example.com/", en(EN_FORM + '<a href="/legal/privacy-notice">Legal</a>'), {}),
+    # a privacy link that goes nowhere is decoration (scam kits copy footers)
+    (
+        "en-dummy-link",
+        "https://shop.example.com/",
+        en(EN_FORM + '<a href="#">Privacy Policy</a>'),
+        {"PH-TRUST-010": Severity.MEDIUM},
+    ),
+    (
+        "zh-dummy-link",
+        "https://shop.example.com/",
+        zh(ZH_FORM + '<a href="javascript:void(0)">隐私政策</a>' + ICP),
+        {"PH-TRUST-010": Severity.MEDIUM, "PH-TRUST-030": Severity.INFO},
+    ),
     (
         "en-login-only",
         "https://bank.example.com/",

@@ -23,7 +23,7 @@ from privacy_hygiene.domains import host_of, is_ip, public_suffix, registrable_d
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
 from privacy_hygiene.signals.fields import PERSONAL_KINDS, SECRET_KINDS, form_asks
-from privacy_hygiene.signals.text import fold_table, visible_text
+from privacy_hygiene.signals.text import fold_table, normalise
 
 _SENSITIVE = SECRET_KINDS
 
@@ -35,12 +35,19 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-def _has_privacy_link(page: Page, terms: list[str], text: str) -> bool:
+def _has_privacy_link(page: Page, terms: list[str], fold: dict[int, str]) -> bool:
+    """A real link to a privacy policy, or consent text naming one (「我已阅读并同意《隐私政策》」).
+
+    A link that goes nowhere (``href="#"``, ``javascript:``) is decoration copied by scam kits, so
+    neither it nor its text counts.
+    """
     for link in page.soup.find_all("a"):
-        label = f"{link.get_text(' ')} {link.get('href') or ''} {link.get('title') or ''}".lower()
-        if any(term in label for term in terms):
+        href = str(link.get("href") or "").strip().lower()
+        label = f"{link.get_text(' ')} {href} {link.get('title') or ''}".lower()
+        if any(term in label for term in terms) and href not in ("", "#") and not href.startswith("javascript:"):
             return True
-    # 「我已阅读并同意《隐私政策》」 without a link still tells the person where the rules are
+    loose = " ".join(str(s) for s in page.soup.find_all(string=True) if s.parent is not None and s.parent.name != "a")
+    text = normalise(loose, fold)
     return any(term in text for term in terms if not term.isascii()) or "privacy policy" in text
 
 
@@ -62,8 +69,7 @@ class TrustAnalyzer:
             yield from self._host(page, host, kinds, domains, ctx)
         if not page.is_html:
             return
-        text = visible_text(page, fold_table(ctx.catalog))
-        if collects and not _has_privacy_link(page, data.privacy_link, text):
+        if collects and not _has_privacy_link(page, data.privacy_link, fold_table(ctx.catalog)):
             asking = next(ask for ask in asks if ask.kinds & PERSONAL_KINDS)
             fields = [
                 Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in PERSONAL_KINDS
