@@ -43,6 +43,8 @@ _BIRTH = frozenset({"birth_date", "birth_time"})
 #: contact or identity data that turns a birth-data form into a full profile
 _CONTACT = frozenset({"phone", "messenger_id", "national_id", "passport", "bank_card", "address", "sms_code"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry", "payment_pin"})
+#: forms examined per page: a page with hundreds of forms is not a scam kit, and each costs a match
+_MAX_FORMS = 20
 _FORTUNE_PURPOSES = frozenset({"fortune_telling"})
 _FORTUNE_FAMILIES = ("fortune-words", "quiz-words")
 _PRIZE_PURPOSES = frozenset({"prize_claim"})
@@ -161,7 +163,9 @@ class ContentAnalyzer:
     def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("fortune-words") + facts.family("quiz-words")
         fortune_forms = [
-            ask for ask in facts.asks if ask.purpose in _FORTUNE_PURPOSES or facts.about(ask, _FORTUNE_FAMILIES)
+            ask
+            for ask in facts.asks[:_MAX_FORMS]
+            if ask.purpose in _FORTUNE_PURPOSES or facts.about(ask, _FORTUNE_FAMILIES)
         ]
         if words:
             yield ctx.finding("PH-CONTENT-010", _text_evidence(words))
@@ -207,7 +211,7 @@ class ContentAnalyzer:
         strong = facts.family("prize-words", min_weight=2)
         bait_forms = [
             ask
-            for ask in facts.asks
+            for ask in facts.asks[:_MAX_FORMS]
             if ask.purpose in _PRIZE_PURPOSES or facts.about(ask, ("prize-words",), min_weight=2)
         ]
         if words:

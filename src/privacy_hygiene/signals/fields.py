@@ -101,41 +101,49 @@ def _attr(tag: Tag, name: str) -> str:
     return value or ""
 
 
-def _label_text(tag: Tag, root: Tag) -> str:
-    parts: list[str] = []
-    field_id = _attr(tag, "id")
-    if field_id:
-        for label in root.find_all("label", attrs={"for": field_id}):
-            parts.append(label.get_text(" "))
-    wrapping = tag.find_parent("label")
-    if wrapping is not None:
-        parts.append(wrapping.get_text(" "))
-    if not parts:
-        previous = tag.find_previous(string=True)
-        if previous is not None:
-            parts.append(str(previous)[-40:])
-    return " ".join(parts)
+class _Guesser:
+    """Recognises a field's kind from its attributes, label and options with the ``field_hint`` data."""
 
+    def __init__(self, root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> None:
+        self.hints = hints
+        #: label text by the id it is "for" (indexed once: a page may have thousands of fields)
+        self.labels: dict[str, list[str]] = {}
+        for label in root.find_all("label", attrs={"for": True}):
+            self.labels.setdefault(_attr(label, "for"), []).append(label.get_text(" "))
 
-def _describe(tag: Tag, root: Tag) -> str:
-    attrs = " ".join(_attr(tag, name) for name in ("name", "id", "placeholder", "aria-label", "autocomplete", "title"))
-    options = ""
-    if tag.name == "select":
-        options = " ".join(option.get_text(" ") for option in tag.find_all("option")[:30])
-    return f"{attrs} {_label_text(tag, root)} {options}".lower()
+    def _label_text(self, tag: Tag) -> str:
+        parts = list(self.labels.get(_attr(tag, "id"), [])) if _attr(tag, "id") else []
+        wrapping = tag.find_parent("label")
+        if wrapping is not None:
+            parts.append(wrapping.get_text(" "))
+        if not parts:
+            previous = tag.find_previous(string=True)
+            if previous is not None:
+                parts.append(str(previous)[-40:])
+        return " ".join(parts)
 
+    def kind(self, tag: Tag) -> str:
+        names = ("name", "id", "placeholder", "aria-label", "autocomplete", "title")
+        options = ""
+        if tag.name == "select":
+            options = " ".join(option.get_text(" ") for option in tag.find_all("option")[:30])
+        description = f"{' '.join(_attr(tag, name) for name in names)} {self._label_text(tag)} {options}".lower()
+        for kind, pattern in self.hints:
+            if pattern.search(description):
+                return kind
+        input_type = _attr(tag, "type").lower()
+        if input_type in ("date", "datetime-local", "month"):
+            return "date"
+        if input_type == "time":
+            return "time"
+        return "other"
 
-def _guess(tag: Tag, root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> str:
-    description = _describe(tag, root)
-    for kind, pattern in hints:
-        if pattern.search(description):
-            return kind
-    input_type = _attr(tag, "type").lower()
-    if input_type in ("date", "datetime-local", "month"):
-        return "date"
-    if input_type == "time":
-        return "time"
-    return "other"
+    def fields(self, elements: list[Tag]) -> tuple[FieldAsk, ...]:
+        found = []
+        for position, tag in enumerate(elements):
+            kind = _TYPE_KINDS.get(_attr(tag, "type").lower()) or self.kind(tag)
+            found.append(FieldAsk(kind, _attr(tag, "name") or _attr(tag, "id") or f"#{position}"))
+        return tuple(found)
 
 
 def _inputs(container: Tag) -> list[Tag]:
@@ -153,7 +161,7 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
     if not page.is_html:
         return ()
     root = page.soup
-    hints = _hints(ctx.catalog)
+    guesser = _Guesser(root, _hints(ctx.catalog))
     tags = root.find_all("form")
     result: list[FormAsk] = []
     for info in ctx.forms:
@@ -162,18 +170,18 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
         for position, field in enumerate(info.fields):
             kind = field.kind
             if kind == "other" and len(elements) == len(info.fields):
-                kind = _guess(elements[position], root, hints)
+                kind = guesser.kind(elements[position])
             fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
         context = _context(tags[info.index]) if info.index < len(tags) else ""
         result.append(FormAsk(info.index, info.action, tuple(fields), context, info.purpose))
     covered = {info.index for info in ctx.forms}
     for index, tag in enumerate(tags):
         if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
-            guessed = _guessed_fields(_inputs(tag), root, hints)
+            guessed = guesser.fields(_inputs(tag))
             result.append(FormAsk(index, _attr(tag, "action"), guessed, _context(tag)))
     loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
     if loose:
-        result.append(FormAsk(-1, "", _guessed_fields(loose, root, hints), _context(loose[0])))
+        result.append(FormAsk(-1, "", guesser.fields(loose), _context(loose[0])))
     return tuple(result)
 
 
@@ -191,12 +199,3 @@ def _context(tag: Tag) -> str:
             break
         node = parent
     return node.get_text(" ")[:_CONTEXT_CHARS]
-
-
-def _guessed_fields(elements: list[Tag], root: Tag, hints: list[tuple[str, re.Pattern[str]]]) -> tuple[FieldAsk, ...]:
-    fields = []
-    for position, tag in enumerate(elements):
-        by_type = _TYPE_KINDS.get(_attr(tag, "type").lower())
-        kind = by_type or _guess(tag, root, hints)
-        fields.append(FieldAsk(kind, _attr(tag, "name") or _attr(tag, "id") or f"#{position}"))
-    return tuple(fields)

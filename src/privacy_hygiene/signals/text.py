@@ -26,6 +26,10 @@ _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg")
 #: attributes whose text a person sees (or hears from a screen reader)
 _TEXT_ATTRS = ("alt", "placeholder", "title", "aria-label", "value")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
+#: phrases are looked for in the first this-many characters of a page's text (scam copy is short;
+#: megabyte pages are articles, and the headline is matched separately)
+_MAX_TEXT_CHARS = 400_000
+_LATIN_LETTER = re.compile(r"[a-z]")
 
 
 def normalise(text: str, fold: dict[int, str] | None = None) -> str:
@@ -75,7 +79,7 @@ def visible_text(page: Page, fold: dict[int, str] | None = None) -> str:
             if attr == "value" and not (tag.name == "button" or tag.get("type") in ("submit", "button")):
                 continue
             parts.append(value)
-    return normalise(" ".join(parts), fold)
+    return normalise(" ".join(parts)[: _MAX_TEXT_CHARS * 2], fold)[:_MAX_TEXT_CHARS]
 
 
 def prominent_text(page: Page, fold: dict[int, str] | None = None) -> str:
@@ -117,40 +121,56 @@ _MAX_OCCURRENCES = 8
 
 
 class PhraseMatcher:
-    """Compiled phrases; :meth:`find` returns the hits in a text that no negation precedes."""
+    """Compiled phrases; :meth:`find` returns the hits in a text that no negation precedes.
+
+    Plain phrases are found with ``str.find`` (fast on megabyte pages); latin ones must also sit on
+    word boundaries ("prize" must not match "prized"). Only ``regex`` phrases use the regex engine.
+    """
 
     def __init__(self, phrases: list[Phrase], negations: tuple[str, ...] = ()) -> None:
         self._negations = negations
-        self._compiled: list[tuple[Phrase, re.Pattern[str] | None]] = []
+        self._compiled: list[tuple[Phrase, re.Pattern[str] | None, bool]] = []
         for item in phrases:
-            if item.regex:
-                self._compiled.append((item, re.compile(item.text)))
-            elif _ASCII_WORD.match(item.text[:1]) and _ASCII_WORD.search(item.text[-1:]):
-                # latin words match on word boundaries ("prize" must not match "surprize-d" text)
-                self._compiled.append((item, re.compile(rf"(?<![a-z]){re.escape(item.text)}(?![a-z])")))
+            if item.regex and item.text.startswith("\\b"):
+                # a leading \b stops the regex engine's literal-prefix scan (50 ms per MB per phrase):
+                # drop it and check the boundary by hand
+                self._compiled.append((item, re.compile(item.text[2:]), True))
+            elif item.regex:
+                self._compiled.append((item, re.compile(item.text), False))
             else:
-                self._compiled.append((item, None))
+                latin = bool(_ASCII_WORD.match(item.text[:1]) and _ASCII_WORD.search(item.text[-1:]))
+                self._compiled.append((item, None, latin))
 
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - _NEGATION_WINDOW) : start]
         return any(word in before for word in self._negations)
 
+    def _accept(self, text: str, start: int, end: int, latin: bool) -> bool:
+        if latin and ((start > 0 and _LATIN_LETTER.match(text[start - 1])) or _LATIN_LETTER.match(text[end : end + 1])):
+            return False
+        return not self._negated(text, start)
+
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
-        for item, pattern in self._compiled:
+        for item, pattern, latin in self._compiled:
             if pattern is None:
                 start = text.find(item.text)
                 for _ in range(_MAX_OCCURRENCES):
-                    if start < 0 or not self._negated(text, start):
+                    if start < 0 or self._accept(text, start, start + len(item.text), latin):
                         break
                     start = text.find(item.text, start + 1)
+                else:
+                    start = -1
                 if start >= 0:
                     hits.append(Hit(item, item.text))
                 continue
             for number, match in enumerate(pattern.finditer(text)):
                 if number >= _MAX_OCCURRENCES:
                     break
-                if not self._negated(text, match.start()):
+                start = match.start()
+                if latin and start > 0 and _LATIN_LETTER.match(text[start - 1]):
+                    continue
+                if not self._negated(text, start):
                     hits.append(Hit(item, match.group(0)[:60]))
                     break
         return hits
