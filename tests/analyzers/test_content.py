@@ -314,3 +314,12 @@ def test_every_content_rule_has_both_languages_and_if_entered(catalog: Catalog) 
                 assert text.zh.strip() and text.en.strip()
             assert rule.if_entered is not None, rule_id
             assert rule.if_entered.zh.strip() and rule.if_entered.en.strip()
+
+
+def test_field_hint_kinds_are_checked() -> None:
+    import msgspec
+
+    from privacy_hygiene.catalog.schemas.content import ContentFile
+
+    data = {"schema": 1, "meta": {}, "topic": "t", "field_hint": [{"kind": "shoe_size", "pattern": "shoe"}]}
+    assert msgspec.convert(data, ContentFile).check() == [("$.field_hint[0].kind", "unknown field kind 'shoe_size'")]

@@ -14,6 +14,10 @@ from typing import Annotated, Literal
 import msgspec
 
 from privacy_hygiene.catalog.schema import Meta, RuleDef
+from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+
+#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) kept internal
+HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id"}
 
 #: the phrase families the content analyzer knows (the mechanism keys on these names)
 PhraseFamily = Literal[
@@ -80,6 +84,8 @@ class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 problems.append((f"$.phrase[{index}].text", "phrases are stored trimmed and lower-case"))
         for index, hint in enumerate(self.field_hint):
             problems.extend(_compiles(hint.pattern, f"$.field_hint[{index}].pattern"))
+            if hint.kind not in HINT_KINDS:
+                problems.append((f"$.field_hint[{index}].kind", f"unknown field kind {hint.kind!r}"))
         for index, marker in enumerate(self.marker):
             problems.extend(_compiles(marker.pattern, f"$.marker[{index}].pattern"))
         if len(self.fold_from) != len(self.fold_to):
