@@ -214,3 +214,9 @@ def test_audit_command_records_audits_and_reports_first_seen_today(
     assert "PH-TRUST-100" in rules("2027-01-10T09:00:00Z")  # never audited: first seen today
     assert "PH-TRUST-100" in rules("2027-01-10T18:00:00Z")  # still the same day
     assert "PH-TRUST-100" not in rules("2027-01-11T08:00:00Z")  # audited on an earlier day
+
+
+def test_findings_carry_the_if_entered_advice(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    found = run(make_page(en(EN_FORM), "http://203.0.113.9/"), catalog)
+    advice = found["PH-TRUST-060"].if_entered
+    assert advice is not None and "96110" in advice.zh and "freeze" in advice.en

@@ -77,4 +77,5 @@ class AnalysisContext:
             evidence=tuple(evidence),
             scam_points=rule.scam_points if scam_points is None else scam_points,
             scam_family=rule.scam_family,
+            if_entered=rule.if_entered,
         )
