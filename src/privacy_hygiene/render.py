@@ -52,6 +52,8 @@ def finding_block(finding: Finding, lang: Lang) -> RenderableType:
         excerpt = f" — {one_line(item.excerpt, 120)}" if item.excerpt else ""
         lines.append(Text(f"      {item.kind}: {one_line(item.locator, 100)}{excerpt}", style="dim"))
     lines.append(Text("      → " + finding.advice.get(lang)))
+    if finding.if_entered is not None:
+        lines.append(Text("      ⚑ " + finding.if_entered.get(lang), style="italic"))
     return Group(*lines)
 
 

@@ -220,3 +220,15 @@ def test_findings_carry_the_if_entered_advice(make_page: Callable[..., Page], ca
     found = run(make_page(en(EN_FORM), "http://203.0.113.9/"), catalog)
     advice = found["PH-TRUST-060"].if_entered
     assert advice is not None and "96110" in advice.zh and "freeze" in advice.en
+
+
+def test_report_shows_if_entered(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    from rich.console import Console
+
+    from privacy_hygiene.render import report as render_report
+
+    report = audit_page(make_page(en(EN_FORM), "http://203.0.113.9/"), catalog=catalog)
+    console = Console(width=200, record=True, color_system=None)
+    console.print(render_report(report, "zh"))
+    text = console.export_text()
+    assert "⚑" in text and "96110" in text
