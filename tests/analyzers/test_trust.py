@@ -232,3 +232,24 @@ def test_report_shows_if_entered(make_page: Callable[..., Page], catalog: Catalo
     console.print(render_report(report, "zh"))
     text = console.export_text()
     assert "⚑" in text and "96110" in text
+
+
+def test_audit_still_works_when_the_state_dir_is_unusable(run_cli: Callable[..., object], tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    blocker = Path(str(tmp_path)) / "not-a-dir"
+    blocker.write_text("a file where the state directory should be")
+    page = Path(__file__).parent.parent / "fixtures" / "pages" / "trust" / "en_bank_login_real.html"
+    result = run_cli(
+        "audit",
+        "--json",
+        "--as-url",
+        "https://secure.examplebank.com/login",
+        str(page),
+        env={"PRIVACY_HYGIENE_HOME": str(blocker / "home")},
+    )
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    rules = [item["rule_id"] for item in json.loads(result.out)["findings"]]  # type: ignore[attr-defined]
+    assert "PH-TRUST-100" not in rules  # no history: the check is skipped, not guessed
+    assert "Traceback" not in result.err  # type: ignore[attr-defined]

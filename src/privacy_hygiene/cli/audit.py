@@ -154,17 +154,21 @@ def audit(
 
 def _open_store() -> Store | None:
     """The state store for the audit history; ``None`` (history checks skipped) when it is unusable."""
+    import sqlite3
+
     from privacy_hygiene.errors import PrivacyHygieneError
     from privacy_hygiene.store import open_store
 
     try:
         return open_store()
-    except (PrivacyHygieneError, OSError):
+    except (PrivacyHygieneError, OSError, sqlite3.Error):
         return None
 
 
 def _record(store: Store, reports: list[AuditReport]) -> None:
     """Remember the audits of sites with an address (for "first seen today"); never fails the audit."""
+    import sqlite3
+
     from privacy_hygiene.errors import PrivacyHygieneError
 
     try:
@@ -172,5 +176,5 @@ def _record(store: Store, reports: list[AuditReport]) -> None:
             for item in reports:
                 if item.error is None and (item.final_url or item.url):
                     store.record_audit(item)
-    except (PrivacyHygieneError, OSError):
+    except (PrivacyHygieneError, OSError, sqlite3.Error):
         return
