@@ -26,12 +26,20 @@ class FormsResult:
     """The forms of one target, or why it could not be read."""
 
     def __init__(
-        self, target: str, url: str | None, forms: tuple[FormInfo, ...] = (), error: tuple[str, str] | None = None
+        self,
+        target: str,
+        url: str | None,
+        forms: tuple[FormInfo, ...] = (),
+        error: tuple[str, str] | None = None,
+        *,
+        script_rendered: bool = False,
     ) -> None:
         self.target = target
         self.url = url
         self.forms = forms
         self.error = error
+        #: no forms in the HTML, but the page is an application shell that builds them by script
+        self.script_rendered = script_rendered
 
     def to_json(self) -> dict[str, Any]:
         """``{"target", "url", "forms"}`` (plus ``error`` when the target could not be read)."""
@@ -59,7 +67,11 @@ def analyze_target(item: Target | UsageError, catalog: Catalog) -> FormsResult:
         page = load_target(item, AuditOptions())
     except PrivacyHygieneError as exc:
         return FormsResult(item.spec, item.url or item.as_url, error=(exc.kind, str(exc)))
-    return FormsResult(item.spec, page.url, analyze_forms(page, catalog))
+    forms = analyze_forms(page, catalog)
+    from privacy_hygiene.forms.analyze import looks_script_rendered
+
+    shell = not forms and page.is_html and looks_script_rendered(page.html)
+    return FormsResult(item.spec, page.url, forms, script_rendered=shell)
 
 
 @click.command(name="forms")
@@ -118,7 +130,7 @@ def render(result: FormsResult, catalog: Catalog, lang: Lang) -> RenderableType:
         parts.append(Text(f"{t('forms.error', lang)}: {one_line(result.error[1], 200)}", style="red"))
         return Group(*parts)
     if not result.forms:
-        parts.append(Text(t("forms.no_forms", lang)))
+        parts.append(Text(t("forms.script_rendered" if result.script_rendered else "forms.no_forms", lang)))
     for form in result.forms:
         policy = purposes.purposes.get(form.purpose)
         purpose = policy.name.get(lang) if policy else form.purpose

@@ -18,7 +18,7 @@ from privacy_hygiene.forms import dom
 from privacy_hygiene.forms.describe import FormReader
 from privacy_hygiene.forms.kinds import apply_context, score_kind
 from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, field_lexicon, purpose_table
-from privacy_hygiene.forms.necessity import is_mainland_site, judge
+from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge
 from privacy_hygiene.forms.purpose import classify, form_text
 from privacy_hygiene.forms.required import is_required
 from privacy_hygiene.models import FormField, FormInfo, Page
@@ -28,6 +28,23 @@ _LATIN = re.compile(r"[A-Za-z]")
 #: at most this many forms and fields per form are analysed (a hostile page can hold millions)
 MAX_FORMS = 200
 MAX_FIELDS = 400
+#: fields analysed over the whole page; later forms are listed with no fields
+MAX_PAGE_FIELDS = 3000
+
+
+_SPA_ROOT = re.compile(
+    r"""<div[^>]+id=["']?(app|root|__next|__nuxt)["'\s>]|data-reactroot|ng-app|<noscript[^>]*>[^<]*(enable|启用|開啟|开启)\s*javascript""",
+    re.IGNORECASE,
+)
+
+
+def looks_script_rendered(html: str) -> bool:
+    """True for an application shell whose forms are built by script (a static read sees none)."""
+    head = html[:200_000]
+    lowered = head.lower()
+    if "<form" in lowered or "<input" in lowered or "<script" not in lowered:
+        return False
+    return _SPA_ROOT.search(head) is not None
 
 
 def lexicons(catalog: Catalog) -> tuple[FieldLexicon, PurposeTable]:
@@ -63,6 +80,11 @@ def _han_ratio(text: str) -> float:
     return han / (han + latin / 4) if han or latin else 0.0
 
 
+def _says_search(purposes: PurposeTable, text: str) -> bool:
+    terms = purposes.purposes["search"].terms
+    return terms is not None and terms.search(text) is not None
+
+
 def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     """The page's ``<form>`` elements in document order, classified."""
     if not page.is_html:
@@ -83,9 +105,11 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     page_text = _page_text(root)
     results = []
     mainland: bool | None = None
+    budget = MAX_PAGE_FIELDS
     for index, form in enumerate(forms[:MAX_FORMS]):
-        reader = FormReader(form, labels, root)
-        descriptions = reader.fields()[:MAX_FIELDS]
+        reader = FormReader(form, labels, root, limit=min(MAX_FIELDS, budget))
+        descriptions = reader.fields()
+        budget -= len(descriptions)
         action_attr = dom.attr(form, "action").strip()
         try:
             action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr
@@ -103,15 +127,19 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
             form_text=f"{texts.heading} {texts.page}",
             method=method,
             role_search=dom.attr(form, "role").lower() == "search",
+            search_words=_says_search(purposes, f"{texts.button} {texts.form} {texts.action}"),
         )
         everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
         purpose = classify(kinds, descriptions, texts, purposes, method=method)
         if mainland is None and any(kind in purposes.sensitive for kind in kinds):
             mainland = is_mainland_site(root, page.effective_url, _han_ratio(f"{page_text} {all_text[:2000]}"))
+        real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
+            f"{texts.page} {texts.heading}", page.effective_url, purposes
+        )
         fields = []
         for description, kind in zip(descriptions, kinds, strict=True):
             required = is_required(description, fields_lexicon, all_required=everything_required)
-            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland))
+            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland), real_name=real_name)
             fields.append(
                 FormField(
                     name=description.name,

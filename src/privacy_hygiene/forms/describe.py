@@ -13,29 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-from privacy_hygiene.forms.dom import (
-    BLOCK_TAGS,
-    SILENT_TAGS,
-    Element,
-    attr,
-    button_text,
-    fold,
-    input_type,
-    is_button,
-    is_field,
-    norm,
-    own_text,
-    tag_of,
-)
+from privacy_hygiene.forms.dom import Element, attr, fold, input_type, is_field, norm, own_text, tag_of
+from privacy_hygiene.forms.stream import build_stream
 
-from lxml import etree  # type: ignore[import-untyped]  # isort: skip
-
-TokenKind = Literal["text", "field", "button", "break", "soft"]
-
-#: table and definition-list cells: a label in the cell to the left is still on the same line
-_SOFT_BREAKS = frozenset({"td", "th", "dt", "dd"})
 _WORDY = re.compile(r"[^\W\d_]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
@@ -46,15 +27,6 @@ _AUTOCOMPLETE_QUALIFIERS = frozenset({"on", "off", "shipping", "billing", "home"
 _LOOK_BACK = 14
 _LOOK_AHEAD = 10
 _MAX_OPTIONS = 80
-
-
-@dataclass(slots=True)
-class Token:
-    """One item of a form's stream: text (with the element that holds it), a field, a button, a break."""
-
-    kind: TokenKind
-    text: str = ""
-    element: Element = None
 
 
 @dataclass(slots=True)
@@ -114,55 +86,30 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def build_stream(form: Element) -> list[Token]:
-    """The form as a flat list of text, field, button and break tokens in document order."""
-    stream: list[Token] = []
-    walker = etree.iterwalk(form, events=("start", "end"))
-    for event, element in walker:
-        tag = tag_of(element)
-        if event == "start":
-            if not tag:
-                continue
-            if tag in BLOCK_TAGS:
-                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
-            if is_field(element):
-                stream.append(Token("field", element=element))
-                walker.skip_subtree()
-            elif is_button(element):
-                stream.append(Token("button", button_text(element), element))
-                walker.skip_subtree()
-            elif tag in SILENT_TAGS or tag in ("select", "input"):
-                walker.skip_subtree()
-            else:
-                if tag == "img" and attr(element, "alt").strip():
-                    stream.append(Token("text", attr(element, "alt"), element))
-                if element.text and element.text.strip():
-                    stream.append(Token("text", element.text, element))
-        else:
-            if tag in BLOCK_TAGS and tag != "br":
-                stream.append(Token("soft" if tag in _SOFT_BREAKS else "break", element=element))
-            if element is not form and element.tail and element.tail.strip():
-                stream.append(Token("text", element.tail, element.getparent()))
-    return stream
-
-
 class FormReader:
     """Describes the fields of one form; ``labels`` maps ids to their ``<label for>`` elements."""
 
-    def __init__(self, form: Element, labels: dict[str, Element], root: Element) -> None:
+    def __init__(self, form: Element, labels: dict[str, Element], root: Element, *, limit: int = 400) -> None:
         self.form = form
         self.labels = labels
         self.root = root
-        self.stream = build_stream(form)
+        self.limit = limit
+        self.stream = build_stream(form) if limit > 0 else []
 
     def fields(self) -> list[FieldDescription]:
         """Every field of the form, in document order, described."""
         result: list[FieldDescription] = []
         groups: dict[str, list[FieldDescription]] = {}
+        previous_position = -2
         for position, token in enumerate(self.stream):
             if token.kind != "field":
                 continue
+            if len(result) >= self.limit:
+                break
             description = self.describe(token.element, position)
+            if result and not (description.label or description.aria or description.before):
+                _inherit_split_label(result[-1], description, adjacent=self._adjacent(previous_position, position))
+            previous_position = position
             result.append(description)
             if description.input_type in ("radio", "checkbox") and description.name:
                 groups.setdefault(description.name, []).append(description)
@@ -170,6 +117,13 @@ class FormReader:
             if len(members) > 1:
                 _merge_group(members)
         return result
+
+    def _adjacent(self, first: int, second: int) -> bool:
+        """True when only inline text (no line break) separates two fields: parts of one value."""
+        if first < 0:
+            return False
+        between = self.stream[first + 1 : second]
+        return len(between) <= 3 and all(token.kind == "text" for token in between)
 
     def describe(self, element: Element, position: int) -> FieldDescription:
         kind = input_type(element)
@@ -214,6 +168,8 @@ class FormReader:
             description.option_values = (attr(element, "value").strip().lower(),)
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
+        if attr(element, "class"):
+            description.extra["class"] = name_tokens(attr(element, "class"))
         return description
 
     def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:
@@ -247,6 +203,12 @@ class FormReader:
         while index >= stop:
             token = stream[index]
             index -= 1
+            row_start = token.kind == "break" and tag_of(token.element) == "tr"
+            if not label and (row_start or token.kind in ("field", "button")):
+                # nothing before the field in its row: the label may be the column's header above
+                header = _column_header(stream[position].element)
+                if header:
+                    return header, " ".join(reversed(marks))
             if token.kind in ("field", "button"):
                 break
             if token.kind == "break":
@@ -256,6 +218,8 @@ class FormReader:
             if token.kind == "soft":
                 if label:
                     break
+                continue
+            if token.kind == "label":
                 continue
             holder = token.element
             if tag_of(holder) == "label" and attr(holder, "for") not in ("", ident):
@@ -278,7 +242,7 @@ class FormReader:
         parts: list[str] = []
         stream = self.stream
         for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
-            if token.kind == "field" or token.kind == "break":
+            if token.kind in ("field", "break", "label"):
                 break
             if token.kind == "soft":
                 continue
@@ -312,13 +276,53 @@ class FormReader:
         description.extra["option_texts"] = "\n".join(norm(text) for text in texts)
 
 
+def _column_header(element: Element) -> str:
+    """The text of the cell above the field's cell when the label row sits above the input row."""
+    cell = None
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if tag_of(ancestor) in ("td", "th"):
+            cell = ancestor
+            break
+        if depth >= 3:
+            return ""
+    row = cell.getparent() if cell is not None else None
+    if row is None or tag_of(row) != "tr":
+        return ""
+    cells = [child for child in row if tag_of(child) in ("td", "th")]
+    column = cells.index(cell)
+    above = row.getprevious()
+    while above is not None and tag_of(above) != "tr":
+        above = above.getprevious()
+    if above is None:
+        return ""
+    headers = [child for child in above if tag_of(child) in ("td", "th")]
+    if len(headers) != len(cells) or any(is_field(node) for node in headers[column].iter()):
+        return ""
+    return own_text(headers[column], 80)
+
+
+def _inherit_split_label(previous: FieldDescription, description: FieldDescription, *, adjacent: bool) -> None:
+    """An unlabelled field right after another in the same container is the next part of a split
+    value (省/市/区 selects, phone parts, day/month/year): it shares the first part's label."""
+    same_parent = previous.element.getparent() is description.element.getparent()
+    if not (adjacent or same_parent) or previous.input_type != description.input_type:
+        return
+    if previous.input_type in ("radio", "checkbox"):
+        return
+    description.before = previous.label or previous.before
+    description.before_marks = previous.before_marks
+    description.display = previous.display
+
+
 def _merge_group(members: list[FieldDescription]) -> None:
     """A radio/checkbox group shares one question: the first member's label, all members' options."""
     first = members[0]
     options = " | ".join(member.options for member in members if member.options)
     values = tuple(value for member in members for value in member.option_values)
     question = first.label if first.label and first.label != first.options else first.before
+    marks = first.before_marks
     for member in members:
+        member.before_marks = marks
         member.options = options
         member.option_values = values
         member.before = question

@@ -58,6 +58,8 @@ BLOCK_TAGS = frozenset(
 )
 
 _SPACE = re.compile(r"\s+")
+#: spaces between Chinese characters are layout ("姓　　名", "密 码"), not word breaks
+_HAN_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 def parse(html: str) -> Element | None:
@@ -80,7 +82,7 @@ def fold(text: str | None, limit: int = 200) -> str:
 
 def norm(text: str) -> str:
     """The form the lexicons match: NFKC (full-width ＊：Ａ → * : a), lower case, folded."""
-    return fold(unicodedata.normalize("NFKC", text).lower(), 400)
+    return _HAN_GAP.sub("", fold(unicodedata.normalize("NFKC", text).lower(), 400))
 
 
 def tag_of(element: Element) -> str:

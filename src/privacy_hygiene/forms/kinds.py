@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 
 from privacy_hygiene.forms.describe import FieldDescription, has_cjk
-from privacy_hygiene.forms.lexicon import FieldLexicon, KindLexicon
+from privacy_hygiene.forms.lexicon import FieldLexicon
 
 _TEXT_SOURCES = ("label", "aria", "placeholder", "before", "after")
+_CHOICE_TYPES = frozenset({"radio", "checkbox", "select"})
 _NUMBER = re.compile(r"^\d{1,4}$")
 _HOUR_OPTION = re.compile(r"^\d{1,2}\s*([:：]\s*\d{2}|点|點|时|時|h|am|pm|o.clock)")
 _DAY_NAME = re.compile(r"\b(day|dd)\b|^日$|\bdate ?d|\bri\b")
@@ -47,58 +48,50 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
     tokens_cjk = bool(tokens) and has_cjk(tokens)
     options = description.options
     best_kind, best_score, best_order = "other", 0.0, len(lexicon.kinds)
+    choosing = description.input_type in _CHOICE_TYPES
     for kind in lexicon.kinds:
-        score = weights.type if type_key in kind.types else 0.0
+        if choosing and not kind.choice:
+            continue
         exclude = kind.exclude
+        excluded_by_name = bool(tokens) and exclude is not None and exclude.search(tokens) is not None
+        # a name the kind excludes (``g-recaptcha-response`` in a textarea) cancels the type hint too
+        score = weights.type if type_key in kind.types and not excluded_by_name else 0.0
         if kind.terms is not None:
             for weight, text in texts:
                 if kind.terms.search(text) and not (exclude and exclude.search(text)):
                     score += weight
         if (
             tokens
+            and not excluded_by_name
             and (
                 (kind.names is not None and kind.names.search(tokens))
                 or (tokens_cjk and kind.terms is not None and kind.terms.search(tokens))
             )
-            and not (exclude and exclude.search(tokens))
         ):
             score += weights.name
         if options and kind.options is not None and kind.options.search(options):
             score += weights.options
+        if description.maxlength is not None and description.maxlength in kind.maxlength:
+            score += weights.shape
         if score > best_score or (score == best_score and score > 0 and kind.order < best_order):
             best_kind, best_score, best_order = kind.id, score, kind.order
-    bonus = _identifier_bonus(texts, lexicon)
-    if bonus:
-        username = bonus + _plain_score("username", description, lexicon)
-        if username >= best_score:
-            best_kind, best_score = "username", username
+    if not choosing and _names_two_identifiers(texts, lexicon):
+        # "email or username" / "手机号/邮箱": the login identifier, whatever its type says
+        return "username", best_score + weights.label
     if best_score < weights.threshold:
         return "other", best_score
     return best_kind, best_score
 
 
-def _plain_score(kind_id: str, description: FieldDescription, lexicon: FieldLexicon) -> float:
-    for kind in lexicon.kinds:
-        if kind.id == kind_id:
-            return lexicon.weights.label if _matches_any_text(kind, description) else 0.0
-    return 0.0
-
-
-def _matches_any_text(kind: KindLexicon, description: FieldDescription) -> bool:
-    return kind.terms is not None and any(
-        kind.terms.search(getattr(description, source)) for source in _TEXT_SOURCES if getattr(description, source)
-    )
-
-
-def _identifier_bonus(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> float:
-    """ "Email or username" / "手机号/邮箱": one text naming two kinds of login identifier."""
-    for weight, text in texts:
+def _names_two_identifiers(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> bool:
+    """One text naming two kinds of login identifier, joined by "or" / "或" / "/"."""
+    for _, text in texts:
         if not lexicon.alternation.search(text):
             continue
         named = sum(1 for kind in lexicon.identifier_kinds if kind.terms is not None and kind.terms.search(text))
         if named >= 2:
-            return weight + lexicon.weights.type + 2
-    return 0.0
+            return True
+    return False
 
 
 # -- the context pass --------------------------------------------------------------------------
@@ -139,13 +132,20 @@ def apply_context(
     form_text: str,
     method: str,
     role_search: bool,
+    search_words: bool = False,
 ) -> list[str]:
-    """The kinds after the neighbour rules (``kinds`` is updated in place and returned)."""
+    """The kinds after the neighbour rules (``kinds`` is updated in place and returned).
+
+    ``search_words``: the form's button, id/class or action says "search".
+    """
     _date_groups(descriptions, kinds, lexicon, form_text)
     _birth_time(descriptions, kinds, lexicon)
     _phone_parts(descriptions, kinds)
-    _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search)
+    _name_pairs(kinds)
+    _login_identifier(descriptions, kinds)
+    _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
     _demote(descriptions, kinds, lexicon)
+    _honeypots(descriptions, kinds, lexicon)
     return kinds
 
 
@@ -236,6 +236,33 @@ def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> 
             kinds[index] = "phone"
 
 
+def _login_identifier(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
+    """In a one-password form with no identifier, the text box before the password is the account
+    name, whatever its label ("Name", "ID", "Member no.")."""
+    if kinds.count("password") != 1 or {"username", "email", "phone"} & set(kinds):
+        return
+    position = kinds.index("password")
+    for index in range(position - 1, -1, -1):
+        item = descriptions[index]
+        if item.input_type in ("text", "") and kinds[index] in ("other", "full_name"):
+            kinds[index] = "username"
+            return
+        if item.input_type not in ("checkbox", "radio", "hidden"):
+            return
+
+
+def _name_pairs(kinds: list[str]) -> None:
+    """ "Prénom" + "Nom", "First name" + "Name": a plain name beside a given name is the family name."""
+    for index, kind in enumerate(kinds):
+        if kind != "full_name":
+            continue
+        neighbours = [kinds[other] for other in (index - 1, index + 1) if 0 <= other < len(kinds)]
+        if "given_name" in neighbours and "family_name" not in kinds:
+            kinds[index] = "family_name"
+        elif "family_name" in neighbours and "given_name" not in kinds:
+            kinds[index] = "given_name"
+
+
 def _search_box(
     descriptions: Sequence[FieldDescription],
     kinds: list[str],
@@ -251,9 +278,18 @@ def _search_box(
         if kinds[index] != "other":
             continue
         tokens = set(descriptions[index].tokens.split())
-        lone_get = method == "get" and len(typed) == 1 and len(descriptions) <= 3
-        if tokens & lexicon.search_names or role_search or lone_get:
+        lone = len(typed) == 1 and len(descriptions) <= 4
+        if tokens & lexicon.search_names or (lone and (role_search or method == "get")):
             kinds[index] = "search_query"
+
+
+def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    if lexicon.honeypot is None:
+        return
+    for index, item in enumerate(descriptions):
+        text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.extra.get('class', '')}"
+        if lexicon.honeypot.search(text):
+            kinds[index] = "other"
 
 
 def _demote(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:

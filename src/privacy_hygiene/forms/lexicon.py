@@ -30,12 +30,14 @@ class KindLexicon:
     id: str
     order: int
     name: LocalText
+    choice: bool
     autocomplete: frozenset[str]
     types: frozenset[str]
     terms: Pattern | None
     names: Pattern | None
     options: Pattern | None
     exclude: Pattern | None
+    maxlength: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class FieldLexicon:
     alternation: Pattern
     identifier_kinds: tuple[KindLexicon, ...]
     search_names: frozenset[str]
+    honeypot: Pattern | None
     required_attributes: tuple[str, ...]
     required_value_attributes: tuple[str, ...]
     required_classes: frozenset[str]
@@ -86,6 +89,7 @@ class PurposeLexicon:
     needs: frozenset[str]
     needs_cn: frozenset[str]
     critical: frozenset[str]
+    page_weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,9 @@ class PurposeTable:
     weights: PurposeWeights
     purposes: dict[str, PurposeLexicon]
     sensitive: dict[str, SensitiveDef]
+    real_name_kinds: frozenset[str]
+    real_name_terms: Pattern | None
+    real_name_hosts: tuple[str, ...]
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -131,12 +138,14 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
             id=item.id,
             order=order,
             name=item.name,
+            choice=item.choice,
             autocomplete=frozenset(item.autocomplete),
             types=frozenset(item.types),
             terms=any_of(item.terms),
             names=any_of(item.names),
             options=any_of(item.options),
             exclude=any_of(item.exclude),
+            maxlength=frozenset(item.maxlength),
         )
         for order, item in enumerate(data.kind)
     )
@@ -164,6 +173,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
         alternation=re.compile(context.alternation),
         identifier_kinds=tuple(item for item in kinds if item.id in context.identifier_kinds),
         search_names=frozenset(context.search_names),
+        honeypot=optional(context.honeypot),
         required_attributes=tuple(required.attributes),
         required_value_attributes=tuple(required.attributes_with_value),
         required_classes=frozenset(required.classes),
@@ -186,8 +196,12 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
                 needs=frozenset(item.needs),
                 needs_cn=frozenset(item.needs_cn),
                 critical=frozenset(item.critical),
+                page_weight=data.weights.page if item.page_weight is None else item.page_weight,
             )
             for order, item in enumerate(data.purpose)
         },
         sensitive={item.kind: item for item in data.sensitive},
+        real_name_kinds=frozenset(data.real_name.kinds),
+        real_name_terms=any_of(data.real_name.terms),
+        real_name_hosts=tuple(data.real_name.hosts),
     )

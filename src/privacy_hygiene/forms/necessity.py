@@ -45,13 +45,25 @@ def is_mainland_site(root: Element, url: str | None, han_ratio: float) -> bool:
     return han_ratio >= 0.3
 
 
-def judge(kind: str, required: bool, purpose: str, table: PurposeTable, *, mainland: bool) -> Verdict:
+def is_real_name_service(text: str, url: str | None, table: PurposeTable) -> bool:
+    """True when the page is a service the law requires to verify identity (rail, bank, government)."""
+    host = host_of(url) if url else ""
+    if host and any(host.endswith(suffix) or host == suffix.lstrip(".") for suffix in table.real_name_hosts):
+        return True
+    return table.real_name_terms is not None and table.real_name_terms.search(text) is not None
+
+
+def judge(
+    kind: str, required: bool, purpose: str, table: PurposeTable, *, mainland: bool, real_name: bool = False
+) -> Verdict:
     """The verdict for one field of ``kind`` in a form for ``purpose``."""
     entry = table.sensitive.get(kind)
     if entry is None:
         return Verdict(sensitive=False)
     policy = table.purposes.get(purpose) or table.purposes["other"]
-    needed = kind in policy.needs or (mainland and kind in policy.needs_cn)
+    needed = (
+        kind in policy.needs or (mainland and kind in policy.needs_cn) or (real_name and kind in table.real_name_kinds)
+    )
     if needed or not required:
         return Verdict(sensitive=True, secret=entry.secret)
     severity = Severity.CRITICAL if kind in policy.critical else Severity.parse(entry.severity)

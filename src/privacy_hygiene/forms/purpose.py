@@ -9,21 +9,29 @@ form often holds only 姓名 and 生日.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from privacy_hygiene.forms.describe import FieldDescription, Token, name_tokens
-from privacy_hygiene.forms.dom import Element, attr, norm, own_text
+from privacy_hygiene.forms.describe import FieldDescription, name_tokens
+from privacy_hygiene.forms.dom import Element, attr, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import PurposeTable
+from privacy_hygiene.forms.stream import Token
 
 _IDENTIFIERS = frozenset({"username", "email", "phone"})
 _PERSONAL = frozenset(
     {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
 )
+_IMPERSONAL = frozenset({"other", "search_query", "captcha"})
+_MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
+_NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
-_HEADINGS = "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::legend][1]"
+_QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
+#: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
+_HEADING_STEPS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +45,33 @@ class FormText:
     page: str
 
 
+def heading_before(form: Element) -> Element | None:
+    """The nearest heading before the form: a preceding sibling of the form or of an ancestor, or
+    the last heading inside a small preceding block. A bounded walk, never a document scan."""
+    steps = 0
+    node = form
+    while node is not None and steps < _HEADING_STEPS:
+        previous = node.getprevious()
+        while previous is not None and steps < _HEADING_STEPS:
+            steps += 1
+            if tag_of(previous) in _HEADING_TAGS:
+                return previous
+            if len(previous) <= 6:
+                for child in reversed(previous):
+                    if tag_of(child) in _HEADING_TAGS:
+                        return child
+            previous = previous.getprevious()
+        node = node.getparent()
+    return None
+
+
 def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
     """Collect the purpose-revealing words of one form."""
     buttons = " | ".join(token.text for token in stream if token.kind == "button" and token.text)
     headings = [own_text(node, 80) for node in form.iter("h1", "h2", "h3", "h4", "h5", "legend")]
-    try:
-        before = form.xpath(_HEADINGS)
-    except Exception:  # lxml raises its own XPath errors on pathological trees; a heading is optional
-        before = []
-    if before:
-        headings.append(own_text(before[0], 80))
+    before = heading_before(form)
+    if before is not None:
+        headings.append(own_text(before, 80))
     headings.extend(value for value in (attr(form, "aria-label"), attr(form, "title")) if value)
     try:
         parts = urlsplit(action)
@@ -86,12 +111,20 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["registration"] += 4
     if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
         points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
-    if not passwords and identifiers == 1 and len(typed) <= 3 and not extras and not count["message"]:
-        if count["email"]:
-            points["newsletter"] += 2.5
-        points["password_recovery"] += 1
+    extras_but_names = [kind for kind in extras if kind not in _NAMES]
+    if not passwords and identifiers == 1 and not count["message"]:
+        if count["email"] and len(typed) <= 4 and not extras_but_names:
+            points["newsletter"] += 2.5  # an email, perhaps with a name: a mailing list
+        if len(typed) <= 3 and not extras:
+            points["password_recovery"] += 1
     if count["message"] and (identifiers or count["full_name"]):
         points["contact"] += 4
+    elif count["message"] and len(typed) <= 2 and not passwords:
+        points["contact"] += 3  # a lone comment box
+    if passwords == 1 and identifiers >= 2:
+        points["registration"] += 3  # username and email beside one password: a new account
+    if not passwords and any(_QUANTITY.search(item.tokens) for item in descriptions):
+        points["checkout"] += 3  # quantity boxes: add to cart
     if any(count[kind] for kind in _CARD):
         points["checkout"] += 4
     if count["address"] and count["phone"] and not passwords:
@@ -102,6 +135,8 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["fortune_telling"] += 1.5
     if radio_groups >= 3 or (radio_groups >= 2 and not identifiers):
         points["survey"] += 2.5
+    elif radio_groups >= 2:
+        points["survey"] += 1.5
     if method == "get" and not passwords and len(typed) <= 2 and not points:
         points["search"] += 1
     return points
@@ -123,16 +158,22 @@ def classify(
         (weights.heading, text.heading),
         (weights.form, text.form),
         (weights.action, text.action),
-        (weights.page, text.page),
     )
+    # the page's title speaks for a form only when the form asks for something personal: a sort
+    # select on a "Register" page is not a registration
+    personal = any(kind not in _IMPERSONAL for kind in kinds)
     for purpose in table.purposes.values():
         if purpose.terms is None:
             continue
         for weight, words in sources:
             if words and purpose.terms.search(words):
                 scores[purpose.id] += weight
+        if personal and text.page and purpose.terms.search(text.page):
+            scores[purpose.id] += purpose.page_weight
     if "password" in kinds and scores["search"]:
         scores["search"] = 0  # a search box in a sign-in form's header is not the form's purpose
+    if "password" not in kinds and set(kinds) <= _MAILING_LIST:
+        scores["registration"] /= 2  # "Sign up" under a lone email box: a mailing list, not an account
     if not scores:
         return "other"
     best = max(scores.items(), key=lambda item: (item[1], -table.purposes[item[0]].order))

@@ -10,10 +10,13 @@ trailing the label, or standing alone right after the field (old Chinese table f
 
 from __future__ import annotations
 
+import re
+
 from privacy_hygiene.forms.describe import FieldDescription
 from privacy_hygiene.forms.dom import Element, attr, classes, tag_of
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
+_INLINE_RULE = re.compile(r"validate\[[^\]]*required|required\s*:\s*true", re.IGNORECASE)
 _FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 #: how many ancestors up a row's "required" class may sit
 _ROW_DEPTH = 4
@@ -36,6 +39,10 @@ def is_required(description: FieldDescription, lexicon: FieldLexicon, *, all_req
 
 
 def _by_attributes(element: Element, lexicon: FieldLexicon) -> bool | None:
+    if attr(element, "ignore").lower() == "ignore":
+        return False  # Validform: validated only when filled in
+    if _INLINE_RULE.search(attr(element, "class")):
+        return True  # jQuery Validation Engine / metadata rules written into the class
     for name in lexicon.required_attributes:
         value = element.get(name)
         if value is None:
@@ -91,10 +98,10 @@ def _by_text(description: FieldDescription, lexicon: FieldLexicon) -> bool:
         return True
     after = description.after
     if after:
-        # right after the field only a bare asterisk or a required word counts: "* Email" may be the
-        # next field's label on a flat layout
-        head = after.lstrip()
-        if head[:1] in ("*", "＊") and (len(head) == 1 or not head[1:].strip() or head[1:].lstrip()[:1] in "(（必"):
+        # an asterisk right after the field marks it, unless what follows is the next field's label
+        # on a flat layout ("* Email:")
+        head = after.strip()
+        if head[:1] == "*" and not head.endswith(":"):
             return True
         if marker.search(after) and not head.startswith("*"):
             return True

@@ -61,6 +61,8 @@ class SourceWeights(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     after: Weight
     name: Weight
     options: Weight
+    #: a ``maxlength`` typical of the kind (11 digits of a Chinese mobile number, 18 of an ID number)
+    shape: Weight
     #: the lowest total score that names a kind (below it the field is ``other``)
     threshold: Weight
 
@@ -70,6 +72,8 @@ class KindDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     id: str
     name: LocalText
+    #: a radio, checkbox or select can be of this kind (a choice among options)
+    choice: bool = False
     #: WHATWG autocomplete tokens that decide the kind outright
     autocomplete: list[str] = []
     #: input types (``textarea`` and ``select`` for those elements) that hint at the kind
@@ -80,6 +84,8 @@ class KindDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     names: list[str] = []
     #: patterns over the option texts of a select or radio group
     options: list[str] = []
+    #: ``maxlength`` values typical of the kind
+    maxlength: list[int] = []
     #: a text matching one of these contributes nothing to this kind (company name is not a name)
     exclude: list[str] = []
 
@@ -113,6 +119,8 @@ class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     identifier_kinds: list[str]
     #: name/id tokens of search boxes (``q``, ``wd``, ``kw``...)
     search_names: list[str]
+    #: spam-trap fields (over name/id tokens, class and label): always ``other``
+    honeypot: str = ""
 
 
 class RequiredCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -155,27 +163,28 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for index, item in enumerate(self.kind):
             for key in ("terms", "names", "options", "exclude"):
                 for number, pattern in enumerate(getattr(item, key)):
-                    problems.extend(_compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
+                    problems.extend(compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
         for index, demotion in enumerate(self.demote):
             for kind in (demotion.kind, demotion.to, *demotion.unless_form_has):
                 if kind not in FIELD_KINDS:
                     problems.append((f"$.demote[{index}]", f"unknown kind {kind!r}"))
-            problems.extend(_compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
-            problems.extend(_compiles(demotion.when_text, f"$.demote[{index}].when_text"))
+            problems.extend(compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
+            problems.extend(compiles(demotion.when_text, f"$.demote[{index}].when_text"))
         for kind in self.context.identifier_kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.context.identifier_kinds", f"unknown kind {kind!r}"))
-        for key in ("months", "shichen", "alternation"):
-            problems.extend(_compiles(getattr(self.context, key), f"$.context.{key}"))
+        for key in ("months", "shichen", "alternation", "honeypot"):
+            problems.extend(compiles(getattr(self.context, key), f"$.context.{key}"))
         for key in ("birth", "expiry"):
             for number, pattern in enumerate(getattr(self.context, key)):
-                problems.extend(_compiles(pattern, f"$.context.{key}[{number}]"))
+                problems.extend(compiles(pattern, f"$.context.{key}[{number}]"))
         for key in ("marker", "optional", "all_required"):
-            problems.extend(_compiles(getattr(self.required, key), f"$.required.{key}"))
+            problems.extend(compiles(getattr(self.required, key), f"$.required.{key}"))
         return problems
 
 
-def _compiles(pattern: str, where: str) -> list[tuple[str, str]]:
+def compiles(pattern: str, where: str) -> list[tuple[str, str]]:
+    """``[(where, message)]`` when ``pattern`` is not a valid regular expression, else ``[]``."""
     try:
         re.compile(pattern)
     except re.error as exc:

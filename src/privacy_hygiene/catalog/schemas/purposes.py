@@ -3,13 +3,12 @@ one legitimately needs, and how bad it is to demand a sensitive kind it does not
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 import msgspec
 
 from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
-from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS, compiles
 from privacy_hygiene.i18n import LocalText
 
 #: the purposes of the DESIGN.md `forms` contract
@@ -55,6 +54,9 @@ class PurposeDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     needs_cn: list[str] = []
     #: sensitive kinds that are critical when this purpose demands them without need
     critical: list[str] = []
+    #: weight of this purpose's words in the page title and h1 (default: ``weights.page``); survey,
+    #: fortune and prize forms often hold only 姓名/生日 and say what they are on page level only
+    page_weight: Weight | None = None
 
 
 class SensitiveDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -68,6 +70,16 @@ class SensitiveDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     secret: bool = False
 
 
+class RealName(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Where law requires identity verification, ``kinds`` are needed whatever the purpose."""
+
+    kinds: list[str]
+    #: words of the page (title, h1, the form's headings) that show such a service
+    terms: list[str]
+    #: host suffixes of such services (government domains)
+    hosts: list[str] = []
+
+
 class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``purposes.toml``."""
 
@@ -76,6 +88,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     weights: PurposeWeights
     purpose: list[PurposeDef]
     sensitive: list[SensitiveDef]
+    real_name: RealName
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
@@ -89,10 +102,12 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                     if kind not in FIELD_KINDS:
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    problems.append((f"$.purpose[{index}].terms[{number}]", f"invalid regular expression: {exc}"))
+                problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
+        for number, pattern in enumerate(self.real_name.terms):
+            problems.extend(compiles(pattern, f"$.real_name.terms[{number}]"))
+        for kind in self.real_name.kinds:
+            if kind not in FIELD_KINDS:
+                problems.append(("$.real_name.kinds", f"unknown kind {kind!r}"))
         for index, entry in enumerate(self.sensitive):
             if entry.kind not in FIELD_KINDS:
                 problems.append((f"$.sensitive[{index}].kind", f"unknown kind {entry.kind!r}"))
