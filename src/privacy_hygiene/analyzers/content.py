@@ -45,9 +45,7 @@ _CONTACT = frozenset({"phone", "messenger_id", "national_id", "passport", "bank_
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry", "payment_pin"})
 #: forms examined per page: a page with hundreds of forms is not a scam kit, and each costs a match
 _MAX_FORMS = 20
-_FORTUNE_PURPOSES = frozenset({"fortune_telling"})
 _FORTUNE_FAMILIES = ("fortune-words", "quiz-words")
-_PRIZE_PURPOSES = frozenset({"prize_claim"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +163,9 @@ class ContentAnalyzer:
         fortune_forms = [
             ask
             for ask in facts.asks[:_MAX_FORMS]
-            if ask.purpose in _FORTUNE_PURPOSES or facts.about(ask, _FORTUNE_FAMILIES)
+            # the form analysis' purpose is not used: it calls any name + birth-date form "fortune
+            # telling" (a clinic's booking form too); the page's own words must frame the form
+            if facts.about(ask, _FORTUNE_FAMILIES)
         ]
         if words:
             yield ctx.finding("PH-CONTENT-010", _text_evidence(words))
@@ -209,11 +209,7 @@ class ContentAnalyzer:
     def _prize(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("prize-words")
         strong = facts.family("prize-words", min_weight=2)
-        bait_forms = [
-            ask
-            for ask in facts.asks[:_MAX_FORMS]
-            if ask.purpose in _PRIZE_PURPOSES or facts.about(ask, ("prize-words",), min_weight=2)
-        ]
+        bait_forms = [ask for ask in facts.asks[:_MAX_FORMS] if facts.about(ask, ("prize-words",), min_weight=2)]
         if words:
             severity = Severity.LOW if strong else Severity.INFO
             yield ctx.finding(

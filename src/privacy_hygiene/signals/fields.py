@@ -74,8 +74,6 @@ class FormAsk:
     fields: tuple[FieldAsk, ...]
     #: the raw text around the form (the form and its enclosing sections), to tell what it is for
     context: str = ""
-    #: the form analysis' purpose for it (``other`` when unknown)
-    purpose: str = "other"
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -173,7 +171,7 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
                 kind = guesser.kind(elements[position])
             fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
         context = _context(tags[info.index]) if info.index < len(tags) else ""
-        result.append(FormAsk(info.index, info.action, tuple(fields), context, info.purpose))
+        result.append(FormAsk(info.index, info.action, tuple(fields), context))
     covered = {info.index for info in ctx.forms}
     for index, tag in enumerate(tags):
         if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
