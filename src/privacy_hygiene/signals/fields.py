@@ -165,10 +165,14 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
     for info in ctx.forms:
         elements = _inputs(tags[info.index]) if info.index < len(tags) else []
         fields = []
+        aligned = len(elements) == len(info.fields)
         for position, field in enumerate(info.fields):
             kind = field.kind
-            if kind == "other" and len(elements) == len(info.fields):
-                kind = guesser.kind(elements[position])
+            guess = guesser.kind(elements[position]) if aligned else "other"
+            # security-question material is this module's speciality: it wins over a general kind
+            # ("In which city were you born?" is an address to a form classifier, a secret here)
+            if kind == "other" or guess == "security_answer":
+                kind = guess if guess != "other" else kind
             fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
         context = _context(tags[info.index]) if info.index < len(tags) else ""
         result.append(FormAsk(info.index, info.action, tuple(fields), context))
