@@ -200,4 +200,6 @@ def _context(tag: Tag) -> str:
         if parent is None or parent.name in ("body", "html", "[document]"):
             break
         node = parent
-    return node.get_text(" ")[:_CONTEXT_CHARS]
+    # banners drawn as images carry their words in alt text ("恭喜您获得 iPhone")
+    alts = " ".join(str(img.get("alt") or "") for img in node.find_all("img")[:20])
+    return f"{alts} {node.get_text(' ')}"[:_CONTEXT_CHARS]
