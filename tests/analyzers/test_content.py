@@ -323,3 +323,13 @@ def test_field_hint_kinds_are_checked() -> None:
 
     data = {"schema": 1, "meta": {}, "topic": "t", "field_hint": [{"kind": "shoe_size", "pattern": "shoe"}]}
     assert msgspec.convert(data, ContentFile).check() == [("$.field_hint[0].kind", "unknown field kind 'shoe_size'")]
+
+
+def test_weak_headline_word_does_not_hide_a_strong_offer_next_to_the_form(
+    make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    body = (
+        "<h1>幸运抽奖</h1><section><p>恭喜您被抽中一等奖，填写信息领奖</p>"
+        '<form><label>姓名<input name="a"></label><label>手机<input name="b"></label></form></section>'
+    )
+    assert worst(make_page(html("活动", body)), catalog)["PH-CONTENT-120"] == Severity.MEDIUM

@@ -69,11 +69,13 @@ class _Facts:
         A sidebar link to today's horoscope or a points-shop banner on a bank's login page must not
         turn the login form into a "fortune" or "prize" form: the words have to frame the form.
         """
-        framed = [hit for family in families for hit in self.headline.get(family, [])]
-        if not framed and ask.context:
-            found = self.matcher.find(normalise(ask.context, self.fold))
-            framed = [hit for hit in found if hit.phrase.family in families]
-        return any(hit.phrase.weight >= min_weight for hit in framed)
+        headline = [hit for family in families for hit in self.headline.get(family, [])]
+        if any(hit.phrase.weight >= min_weight for hit in headline):
+            return True
+        if not ask.context:
+            return False
+        around = self.matcher.find(normalise(ask.context, self.fold))
+        return any(hit.phrase.family in families and hit.phrase.weight >= min_weight for hit in around)
 
 
 def _text_evidence(hits: list[Hit], limit: int = 4) -> list[Evidence]:
