@@ -67,6 +67,16 @@ CASES = [
         zh(ZH_FORM + '<a href="javascript:void(0)">隐私政策</a>' + ICP),
         {"PH-TRUST-010": Severity.MEDIUM, "PH-TRUST-030": Severity.INFO},
     ),
+    # signing in with a phone number and an SMS code collects nothing new
+    (
+        "zh-sms-login",
+        "https://bank.example.com/",
+        zh(
+            '<form><label>手机号<input type="tel" name="m"></label><label>短信验证码<input name="c"></label></form>'
+            + ICP
+        ),
+        {"PH-TRUST-030": Severity.INFO},
+    ),
     (
         "en-login-only",
         "https://bank.example.com/",

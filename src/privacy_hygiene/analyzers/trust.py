@@ -64,13 +64,13 @@ class TrustAnalyzer:
         host = host_of(url) if url else ""
         asks = form_asks(ctx) if page.is_html else ()
         kinds = frozenset(kind for ask in asks for kind in ask.kinds)
-        collects = bool(kinds & PERSONAL_KINDS)
+        collecting = [ask for ask in asks if ask.collects]
         if host:
             yield from self._host(page, host, kinds, domains, ctx)
         if not page.is_html:
             return
-        if collects and not _has_privacy_link(page, data.privacy_link, fold_table(ctx.catalog)):
-            asking = next(ask for ask in asks if ask.kinds & PERSONAL_KINDS)
+        if collecting and not _has_privacy_link(page, data.privacy_link, fold_table(ctx.catalog)):
+            asking = collecting[0]
             fields = [
                 Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in PERSONAL_KINDS
             ]

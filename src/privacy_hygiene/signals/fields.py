@@ -49,6 +49,8 @@ PERSONAL_KINDS = frozenset(
         "photo",
     }
 )
+#: what a sign-in form asks for (a phone or email as the account name, a password or SMS code)
+_SIGN_IN_KINDS = frozenset({"phone", "email", "username", "password", "sms_code", "captcha", "other", "search_query"})
 #: kinds that let someone take money or impersonate you
 MONEY_OR_IDENTITY_KINDS = frozenset(
     {"national_id", "passport", "bank_card", "card_cvc", "card_expiry", "payment_pin", "sms_code"}
@@ -78,6 +80,16 @@ class FormAsk:
     @property
     def kinds(self) -> frozenset[str]:
         return frozenset(item.kind for item in self.fields)
+
+    @property
+    def signs_in(self) -> bool:
+        """A sign-in form (account + password or SMS code): it uses data you gave before, collects none."""
+        return bool(self.kinds & {"password", "sms_code"}) and self.kinds <= _SIGN_IN_KINDS
+
+    @property
+    def collects(self) -> bool:
+        """True when the form asks for personal data (and is not merely a sign-in)."""
+        return bool(self.kinds & PERSONAL_KINDS) and not self.signs_in
 
     @property
     def locator(self) -> str:
