@@ -150,3 +150,25 @@ def test_labels_in_the_row_above_are_column_headers(make_page: Callable[..., Pag
         '<tr><td><input name="a"></td><td><input name="b"></td><td><input name="c"></td></tr></table></form>'
     )
     assert [field.kind for field in fields_of(make_page, catalog, body)] == ["phone", "full_name", "full_name"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<form id="a"><input name="x"><form id="b"><input name="y"></form><input name="z"></form><form id="c"></form>',
+        '<table><form id="a"><tr><td><input name="x"></td></tr></form></table><form id="b"><input name="q"></form>',
+        '<p><form id="a"><input name="x"></p><form id="b"></form>',
+        '<form id="a"><select name="s"><option>1<form id="b"></select></form>',
+    ],
+)
+def test_forms_and_fields_agree_with_beautifulsoup_lxml(
+    make_page: Callable[..., Page], catalog: Catalog, html: str
+) -> None:
+    # the analysis parses with lxml directly; the form indices must be the ones BeautifulSoup sees
+    page = make_page(html)
+    expected = [
+        [element.get("name") for element in form.find_all(["input", "select", "textarea"])]
+        for form in page.soup.find_all("form")
+    ]
+    got = [[field.name for field in form.fields] for form in analyze_forms(page, catalog)]
+    assert got == expected

@@ -84,3 +84,12 @@ def test_audit_json_carries_the_same_forms(run_cli: Callable[..., Any]) -> None:
     assert audit["forms"] == forms
     assert forms[0]["purpose"] == "fortune_telling"
     assert any(item["category"] == "unneeded-data" for item in audit["findings"])
+
+
+def test_targets_from_stdin(run_cli: Callable[..., Any]) -> None:
+    pages = [str(PAGES / "zh-12-search.html"), str(PAGES / "zh-13-newsletter.html")]
+    result = run_cli("forms", "--json", "-", stdin="\n".join(pages) + "\n")
+    assert result.code == 0, result.err
+    payload = json.loads(result.out)
+    assert [item["target"] for item in payload] == pages
+    assert [item["forms"][0]["purpose"] for item in payload] == ["search", "newsletter"]

@@ -47,7 +47,7 @@ class FormsResult:
 
         payload: dict[str, Any] = {
             "target": clean(self.target),
-            "url": self.url,
+            "url": clean(self.url) if self.url is not None else None,
             "forms": [item.to_json() for item in self.forms],
         }
         if self.error is not None:

@@ -9,6 +9,7 @@ sensitive and unneeded (:mod:`.necessity`). Pure: the page and the catalog in, f
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from privacy_hygiene.catalog import Catalog
@@ -85,6 +86,27 @@ def _says_search(purposes: PurposeTable, text: str) -> bool:
     return terms is not None and terms.search(text) is not None
 
 
+@dataclass
+class _PageFacts:
+    """What every form of one page shares."""
+
+    page: Page
+    root: dom.Element
+    fields_lexicon: FieldLexicon
+    purposes: PurposeTable
+    base: str | None
+    labels: dict[str, dom.Element]
+    page_text: str
+    #: decided on the first form that asks something sensitive (None until then)
+    mainland: bool | None = None
+
+    def is_mainland(self, form_words: str) -> bool:
+        if self.mainland is None:
+            ratio = _han_ratio(f"{self.page_text} {form_words[:2000]}")
+            self.mainland = is_mainland_site(self.root, self.page.effective_url, ratio)
+        return self.mainland
+
+
 def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     """The page's ``<form>`` elements in document order, classified."""
     if not page.is_html:
@@ -96,63 +118,76 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
     if not forms:
         return ()
     fields_lexicon, purposes = lexicons(catalog)
-    base = base_url(root, page.effective_url)
     labels: dict[str, dom.Element] = {}
     for label in root.iter("label"):
         target = dom.attr(label, "for")
         if target and target not in labels:
             labels[target] = label
-    page_text = _page_text(root)
+    facts = _PageFacts(
+        page=page,
+        root=root,
+        fields_lexicon=fields_lexicon,
+        purposes=purposes,
+        base=base_url(root, page.effective_url),
+        labels=labels,
+        page_text=_page_text(root),
+    )
     results = []
-    mainland: bool | None = None
     budget = MAX_PAGE_FIELDS
     for index, form in enumerate(forms[:MAX_FORMS]):
-        reader = FormReader(form, labels, root, limit=min(MAX_FIELDS, budget))
-        descriptions = reader.fields()
-        budget -= len(descriptions)
-        action_attr = dom.attr(form, "action").strip()
-        try:
-            action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr
-        except ValueError:
-            action = action_attr
-        method = dom.attr(form, "method").strip().lower() or "get"
-        method = method if method in ("get", "post", "dialog") else "get"
-        texts = form_text(form, reader.stream, action or "", page_text)
-        all_text = " ".join(token.text for token in reader.stream if token.text)
-        kinds = [score_kind(item, fields_lexicon)[0] for item in descriptions]
-        apply_context(
-            descriptions,
-            kinds,
-            fields_lexicon,
-            form_text=f"{texts.heading} {texts.page}",
-            method=method,
-            role_search=dom.attr(form, "role").lower() == "search",
-            search_words=_says_search(purposes, f"{texts.button} {texts.form} {texts.action}"),
-        )
-        everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
-        purpose = classify(kinds, descriptions, texts, purposes, method=method)
-        if mainland is None and any(kind in purposes.sensitive for kind in kinds):
-            mainland = is_mainland_site(root, page.effective_url, _han_ratio(f"{page_text} {all_text[:2000]}"))
-        real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
-            f"{texts.page} {texts.heading}", page.effective_url, purposes
-        )
-        fields = []
-        for description, kind in zip(descriptions, kinds, strict=True):
-            required = is_required(description, fields_lexicon, all_required=everything_required)
-            verdict = judge(kind, required, purpose, purposes, mainland=bool(mainland), real_name=real_name)
-            fields.append(
-                FormField(
-                    name=description.name,
-                    id=description.id,
-                    kind=kind,
-                    required=required,
-                    sensitive=verdict.sensitive,
-                    unneeded=verdict.unneeded,
-                    label=description.display,
-                    input_type=description.input_type,
-                    tokens=description.tokens,
-                    reason=verdict.reason,
-                )
-            )
-        results.append(FormInfo(index=index, action=action or "", method=method, purpose=purpose, fields=tuple(fields)))
+        info = _analyze_form(form, index, facts, limit=min(MAX_FIELDS, budget))
+        budget -= len(info.fields)
+        results.append(info)
     return tuple(results)
+
+
+def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: int) -> FormInfo:
+    fields_lexicon, purposes = facts.fields_lexicon, facts.purposes
+    reader = FormReader(form, facts.labels, facts.root, limit=limit)
+    descriptions = reader.fields()
+    action_attr = dom.attr(form, "action").strip()
+    base = facts.base
+    try:
+        action = (urljoin(base, action_attr) if action_attr else base) if base else action_attr
+    except ValueError:
+        action = action_attr
+    method = dom.attr(form, "method").strip().lower() or "get"
+    method = method if method in ("get", "post", "dialog") else "get"
+    texts = form_text(form, reader.stream, action or "", facts.page_text)
+    all_text = " ".join(token.text for token in reader.stream if token.text)
+    kinds = [score_kind(item, fields_lexicon)[0] for item in descriptions]
+    apply_context(
+        descriptions,
+        kinds,
+        fields_lexicon,
+        form_text=f"{texts.heading} {texts.page}",
+        method=method,
+        role_search=dom.attr(form, "role").lower() == "search",
+        search_words=_says_search(purposes, f"{texts.button} {texts.form} {texts.action}"),
+    )
+    everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
+    purpose = classify(kinds, descriptions, texts, purposes, method=method)
+    sensitive = any(kind in purposes.sensitive for kind in kinds)
+    mainland = sensitive and facts.is_mainland(all_text)
+    real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
+        f"{texts.page} {texts.heading}", facts.page.effective_url, purposes
+    )
+    fields = []
+    for description, kind in zip(descriptions, kinds, strict=True):
+        required = is_required(description, fields_lexicon, all_required=everything_required)
+        verdict = judge(kind, required, purpose, purposes, mainland=mainland, real_name=real_name)
+        fields.append(
+            FormField(
+                name=description.name,
+                id=description.id,
+                kind=kind,
+                required=required,
+                sensitive=verdict.sensitive,
+                unneeded=verdict.unneeded,
+                label=description.display,
+                input_type=description.input_type,
+                tokens=description.tokens,
+                reason=verdict.reason,
+            )
+        )
+    return FormInfo(index=index, action=action or "", method=method, purpose=purpose, fields=tuple(fields))

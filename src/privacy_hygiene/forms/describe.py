@@ -12,7 +12,7 @@ buttons and line breaks, so each look-back or look-ahead is a short walk, never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from privacy_hygiene.forms.dom import Element, attr, fold, input_type, is_field, norm, own_text, tag_of
 from privacy_hygiene.forms.stream import build_stream
@@ -59,7 +59,10 @@ class FieldDescription:
     label_element: Element = None
     #: the label to show: the first non-empty of label, aria, placeholder, before (unnormalised)
     display: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    #: each option's text of a select, normalised (for day/month/year and 时辰 detection)
+    option_texts: tuple[str, ...] = ()
+    #: the field's class attribute as words (spam-trap classes)
+    classes: str = ""
 
     def all_text(self) -> str:
         """Every text of the field joined (for demotion and required checks)."""
@@ -169,7 +172,7 @@ class FormReader:
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
         if attr(element, "class"):
-            description.extra["class"] = name_tokens(attr(element, "class"))
+            description.classes = name_tokens(attr(element, "class"))
         return description
 
     def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:
@@ -273,7 +276,7 @@ class FormReader:
             values.append(attr(option, "value").strip().lower()[:40])
         description.options = norm(" | ".join(texts))
         description.option_values = tuple(value or norm(text) for value, text in zip(values, texts, strict=True))
-        description.extra["option_texts"] = "\n".join(norm(text) for text in texts)
+        description.option_texts = tuple(norm(text) for text in texts)
 
 
 def _column_header(element: Element) -> str:

@@ -102,7 +102,7 @@ def date_part(description: FieldDescription, lexicon: FieldLexicon) -> str:
     values = [value for value in description.option_values if value]
     numbers = [int(value) for value in values if _NUMBER.match(value)]
     if description.input_type == "select" and len(values) >= 5:
-        texts = description.extra.get("option_texts", "").split("\n")
+        texts = description.option_texts
         if sum(1 for text in texts if lexicon.months.search(text)) >= 10:
             return "month"
         if len(numbers) >= len(values) - 2 and numbers:
@@ -210,14 +210,14 @@ def _birth_time(descriptions: Sequence[FieldDescription], kinds: list[str], lexi
     for index, item in enumerate(descriptions):
         if kinds[index] != "other":
             continue
-        texts = item.extra.get("option_texts", "")
-        if texts and sum(1 for text in texts.split("\n") if lexicon.shichen.search(text)) >= 6:
+        texts = item.option_texts
+        if sum(1 for text in texts if lexicon.shichen.search(text)) >= 6:
             kinds[index] = "birth_time"
             continue
         near_birth = any(kinds[other] == "birth_date" for other in range(max(index - 3, 0), index))
         if not near_birth:
             continue
-        hours = [text for text in texts.split("\n") if _HOUR_OPTION.search(text)] if texts else []
+        hours = [text for text in texts if _HOUR_OPTION.search(text)]
         label = " ".join((item.label, item.before, item.tokens, item.placeholder))
         if len(hours) >= 10 or re.search(r"时|時|hour|time|\bhh\b", label):
             kinds[index] = "birth_time"
@@ -287,7 +287,7 @@ def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexic
     if lexicon.honeypot is None:
         return
     for index, item in enumerate(descriptions):
-        text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.extra.get('class', '')}"
+        text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.classes}"
         if lexicon.honeypot.search(text):
             kinds[index] = "other"
 

@@ -15,6 +15,9 @@ from privacy_hygiene.forms.dom import BLOCK_TAGS, SILENT_TAGS, Element, attr, bu
 
 TokenKind = Literal["text", "field", "button", "break", "soft", "label"]
 
+#: the text an image without ``alt`` leaves in the stream (``forms.toml`` matches it as ``▣``)
+IMAGE_MARK = "▣"
+
 #: table and definition-list cells: a label in the cell to the left is still on the same line
 _SOFT_BREAKS = frozenset({"td", "th", "dt", "dd"})
 
@@ -48,8 +51,10 @@ def build_stream(form: Element) -> list[Token]:
             elif tag in SILENT_TAGS or tag in ("select", "input"):
                 walker.skip_subtree()
             else:
-                if tag == "img" and attr(element, "alt").strip():
-                    stream.append(Token("text", attr(element, "alt"), element))
+                if tag == "img":
+                    # an image beside a box is usually a captcha picture; the mark (not a letter, so never a
+                    # label) lets the lexicon see it
+                    stream.append(Token("text", attr(element, "alt").strip() or IMAGE_MARK, element))
                 if element.text and element.text.strip():
                     stream.append(Token("text", element.text, element))
         else:

@@ -1,0 +1,92 @@
+"""The necessity policy of heuristics/purposes.toml, and purposes from composition and words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.forms import analyze_forms
+from privacy_hygiene.forms.analyze import lexicons
+from privacy_hygiene.forms.necessity import judge
+from privacy_hygiene.models import Page, Severity
+
+
+@pytest.mark.parametrize(
+    ("kind", "purpose", "mainland", "real_name", "unneeded", "severity"),
+    [
+        ("phone", "registration", True, False, False, Severity.INFO),  # 2021 rules: phone at sign-up
+        ("phone", "newsletter", True, False, True, Severity.MEDIUM),
+        ("national_id", "registration", True, False, True, Severity.HIGH),
+        ("national_id", "registration", True, True, False, Severity.INFO),  # rail, bank, government
+        ("national_id", "login", True, False, False, Severity.INFO),  # portals that sign in by ID number
+        ("national_id", "login", False, False, True, Severity.HIGH),
+        ("national_id", "survey", True, False, True, Severity.CRITICAL),
+        ("card_cvc", "checkout", False, False, False, Severity.INFO),
+        ("card_cvc", "prize_claim", False, False, True, Severity.CRITICAL),
+        ("payment_pin", "other", False, False, True, Severity.CRITICAL),
+        ("birth_time", "fortune_telling", True, False, True, Severity.HIGH),
+        ("gender", "newsletter", False, False, True, Severity.MEDIUM),
+        ("gender", "survey", False, False, False, Severity.INFO),
+        ("email", "survey", False, False, False, Severity.INFO),  # not sensitive at all
+    ],
+)
+def test_policy(
+    catalog: Catalog, kind: str, purpose: str, mainland: bool, real_name: bool, unneeded: bool, severity: Severity
+) -> None:
+    _, table = lexicons(catalog)
+    verdict = judge(kind, True, purpose, table, mainland=mainland, real_name=real_name)
+    assert verdict.unneeded is unneeded
+    assert verdict.severity == severity
+    assert judge(kind, False, purpose, table, mainland=mainland).unneeded is False  # optional: never flagged
+
+
+@pytest.mark.parametrize(
+    ("body", "purpose"),
+    [
+        ('<form method="post"><input type="email" name="e"><button>Sign up</button></form>', "newsletter"),
+        (
+            '<h2>Create an account</h2><form method="post"><input type="email" name="e">'
+            "<button>Sign up</button></form>",
+            "registration",
+        ),
+        (
+            '<h2>Forgot your password?</h2><form method="post"><input type="email" name="e">'
+            "<button>Send</button></form>",
+            "password_recovery",
+        ),
+        ('<form method="post"><textarea name="comment"></textarea><button>Post</button></form>', "contact"),
+        (
+            '<form method="post"><select name="size"><option>S</option></select><input name="qty" value="1"></form>',
+            "checkout",
+        ),
+        ('<form method="get"><select name="sort"><option>Newest</option></select></form>', "other"),
+        ('<form action="/s"><input name="q"><button>Go</button></form>', "search"),
+        (
+            '<form method="post">手机号<input name="m">验证码<input name="c"><button type="button">获取验证码</button>'
+            "<button>登录</button></form>",
+            "login",
+        ),
+        (
+            '<form method="post"><input name="u"><input type="password" name="p"><input type="password" name="p2">'
+            "</form>",
+            "registration",
+        ),
+    ],
+)
+def test_purpose(make_page: Callable[..., Page], catalog: Catalog, body: str, purpose: str) -> None:
+    (form,) = analyze_forms(make_page(f"<html><head><title>Home</title></head><body>{body}</body></html>"), catalog)
+    assert form.purpose == purpose
+
+
+def test_the_title_speaks_only_for_forms_that_ask_something_personal(
+    make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    html = (
+        "<html><head><title>八字算命 免费测算</title></head><body>"
+        '<form method="post"><select name="order"><option>最新</option></select></form>'
+        '<form method="post">姓名<input name="n">生日<input name="b" type="date"></form></body></html>'
+    )
+    first, second = analyze_forms(make_page(html), catalog)
+    assert (first.purpose, second.purpose) == ("other", "fortune_telling")
