@@ -38,9 +38,9 @@ CASES = [
         "zh-no-policy",
         "https://shop.example.com/",
         zh(ZH_FORM + ICP),
-        {"PH-TRUST-010": Severity.MEDIUM, "PH-TRUST-030": Severity.INFO},
+        {"PH-TRUST-010": Severity.LOW, "PH-TRUST-030": Severity.INFO},
     ),
-    ("en-no-policy", "https://shop.example.com/", en(EN_FORM), {"PH-TRUST-010": Severity.MEDIUM}),
+    ("en-no-policy", "https://shop.example.com/", en(EN_FORM), {"PH-TRUST-010": Severity.LOW}),
     (
         "zh-policy-link",
         "https://shop.example.com/",
@@ -54,18 +54,31 @@ CASES = [
         {"PH-TRUST-030": Severity.INFO},
     ),
     ("en-policy-href", "https://shop.example.com/", en(EN_FORM + '<a href="/legal/privacy-notice">Legal</a>'), {}),
+    # no policy and a hard-to-trace host: medium; data sent elsewhere is transport's finding, not this one
+    (
+        "en-no-policy-odd-host",
+        "https://rewards-center.top/",
+        en(EN_FORM),
+        {"PH-TRUST-010": Severity.MEDIUM, "PH-TRUST-050": Severity.LOW},
+    ),
+    (
+        "zh-no-policy-elsewhere",
+        "https://shop.example.com/",
+        zh(ZH_FORM.replace('method="post"', 'method="post" action="https://collect.example.net/s"') + ICP),
+        {"PH-TRUST-010": Severity.LOW, "PH-TRUST-030": Severity.INFO},
+    ),
     # a privacy link that goes nowhere is decoration (scam kits copy footers)
     (
         "en-dummy-link",
         "https://shop.example.com/",
         en(EN_FORM + '<a href="#">Privacy Policy</a>'),
-        {"PH-TRUST-010": Severity.MEDIUM},
+        {"PH-TRUST-010": Severity.LOW},
     ),
     (
         "zh-dummy-link",
         "https://shop.example.com/",
         zh(ZH_FORM + '<a href="javascript:void(0)">隐私政策</a>' + ICP),
-        {"PH-TRUST-010": Severity.MEDIUM, "PH-TRUST-030": Severity.INFO},
+        {"PH-TRUST-010": Severity.LOW, "PH-TRUST-030": Severity.INFO},
     ),
     # signing in with a phone number and an SMS code collects nothing new
     (

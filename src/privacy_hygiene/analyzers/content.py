@@ -167,7 +167,7 @@ class ContentAnalyzer:
             for ask in facts.asks[:_MAX_FORMS]
             # the form analysis' purpose is not used: it calls any name + birth-date form "fortune
             # telling" (a clinic's booking form too); the page's own words must frame the form
-            if facts.about(ask, _FORTUNE_FAMILIES)
+            if ask.collects and facts.about(ask, _FORTUNE_FAMILIES)
         ]
         if words:
             yield ctx.finding("PH-CONTENT-010", _text_evidence(words))
@@ -211,7 +211,9 @@ class ContentAnalyzer:
     def _prize(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("prize-words")
         strong = facts.family("prize-words", min_weight=2)
-        bait_forms = [ask for ask in facts.asks[:_MAX_FORMS] if facts.about(ask, ("prize-words",), min_weight=2)]
+        bait_forms = [
+            ask for ask in facts.asks[:_MAX_FORMS] if ask.collects and facts.about(ask, ("prize-words",), min_weight=2)
+        ]
         if words:
             severity = Severity.LOW if strong else Severity.INFO
             yield ctx.finding(

@@ -1,8 +1,9 @@
 """Trust: signs that a site is hard to hold to account (untrustworthy-site).
 
 Principle 1 (don't register at unreliable sites), and 6 for shortened links. Each sign is weak on
-its own and stays a low tip; the no-privacy-policy rule is medium because it needs structure (a form
-that collects personal data). Rules: PH-TRUST-010 no privacy policy while collecting personal data ·
+its own and stays a low tip. Medium needs structure: a form that collects personal data on an
+IP-address host or free hosting, or with no privacy policy while the host is odd. Rules:
+PH-TRUST-010 no privacy policy while collecting personal data ·
 PH-TRUST-020 Chinese site without an ICP filing · PH-TRUST-030 filing number shown (cannot be verified
 offline: how to check) · PH-TRUST-040 malformed filing number · PH-TRUST-050 suspicious TLD ·
 PH-TRUST-060 IP-address host · PH-TRUST-070 URL shortener · PH-TRUST-080 free hosting ·
@@ -65,8 +66,8 @@ class TrustAnalyzer:
         asks = form_asks(ctx) if page.is_html else ()
         kinds = frozenset(kind for ask in asks for kind in ask.kinds)
         collecting = [ask for ask in asks if ask.collects]
-        if host:
-            yield from self._host(page, host, kinds, domains, ctx)
+        host_findings = list(self._host(page, host, kinds, domains, ctx)) if host else []
+        yield from host_findings
         if not page.is_html:
             return
         if collecting and not _has_privacy_link(page, data.privacy_link, fold_table(ctx.catalog)):
@@ -74,7 +75,10 @@ class TrustAnalyzer:
             fields = [
                 Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in PERSONAL_KINDS
             ]
-            yield ctx.finding("PH-TRUST-010", [Evidence("form", asking.locator), *fields[:6]])
+            # many small legitimate sites have no policy page: a tip, unless the site is also hard to
+            # trace (odd host). Data sent to another site is the transport analyzer's finding.
+            severity = Severity.MEDIUM if host_findings else Severity.LOW
+            yield ctx.finding("PH-TRUST-010", [Evidence("form", asking.locator), *fields[:6]], severity=severity)
         yield from self._filing(page, host, data, ctx)
         yield from self._paste(page, data, ctx)
         if ctx.history is not None and host and not _is_loopback(host):
