@@ -56,3 +56,18 @@ def test_expected_findings_and_no_false_alarm(case: dict[str, object]) -> None:
         assert not report.scam_risk.warn
     if "scam" in case:
         assert LEVELS.index(report.scam_risk.level) >= LEVELS.index(str(case["scam"])), _describe(report)
+
+
+def test_fetched_page_end_to_end(httpserver: object, run_cli: object) -> None:
+    """The real CLI fetches a prize page from a local server and reports the scam signs in JSON."""
+    import json
+
+    body = (PAGES / "content" / "zh_prize_survey.html").read_bytes()
+    httpserver.expect_request("/wj").respond_with_data(body, content_type="text/html; charset=utf-8")  # type: ignore[attr-defined]
+    result = run_cli("audit", "--json", "--lang", "zh", httpserver.url_for("/wj"))  # type: ignore[attr-defined,operator]
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    prize = [item["severity"] for item in data["findings"] if item["category"] == "prize-bait"]
+    assert max(prize, key=Severity.parse) == "medium"
+    assert data["scam_risk"]["level"] in ("high", "very_high")
+    assert not any(item["rule_id"] == "PH-TRUST-060" for item in data["findings"])  # loopback is not an "IP host"
