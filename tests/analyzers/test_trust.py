@@ -99,6 +99,12 @@ CASES = [
     # PH-TRUST-020 Chinese page without ICP (low); Hong Kong / Traditional / English pages need none
     ("zh-no-icp", "https://www.example.com/", zh("<p>欢迎光临本店，正品保证</p>"), {"PH-TRUST-020": Severity.LOW}),
     ("cn-domain-no-icp", "https://www.example.cn/", en("<p>Welcome</p>"), {"PH-TRUST-020": Severity.LOW}),
+    (
+        "zh-text-declared-en",
+        "https://www.example.com/",
+        en("<p>欢迎光临本店，正品保证，全场包邮，七天无理由退货，客服在线时间为每天九点到二十一点</p>"),
+        {"PH-TRUST-020": Severity.LOW},
+    ),
     ("zh-hk-no-icp", "https://www.example.com.hk/", '<html lang="zh-HK"><body><p>歡迎光臨</p></body></html>', {}),
     ("en-no-icp", "https://www.example.com/", en("<p>Welcome</p>"), {}),
     # PH-TRUST-030 filing shown (info, how to verify); PH-TRUST-040 malformed (low)

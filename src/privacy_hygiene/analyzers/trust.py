@@ -52,6 +52,14 @@ def _has_privacy_link(page: Page, terms: list[str], fold: dict[int, str]) -> boo
     return any(term in text for term in terms if not term.isascii()) or "privacy policy" in text
 
 
+def _mostly_chinese(text: str) -> bool:
+    """True when the page's text is mostly Han characters (templates often keep ``lang="en"``)."""
+    sample = text[:4000]
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return han >= 20 and han * 3 >= latin
+
+
 class TrustAnalyzer:
     """Privacy policy, filing numbers, host shape, shorteners, free hosting, paste blocking, newness."""
 
@@ -131,9 +139,9 @@ class TrustAnalyzer:
         tld = host.rsplit(".", 1)[-1] if host and not is_ip(host) else ""
         if tld in filing.exempt_tlds or any(lang.startswith(item) for item in filing.exempt_langs):
             return
-        if not (lang.startswith("zh") or tld == "cn"):
-            return
         text = " ".join(page.soup.get_text(" ").split())
+        if not (lang.startswith("zh") or tld == "cn" or _mostly_chinese(text)):
+            return
         text = text[-100_000:] if len(text) > 200_000 else text  # filings sit in the footer
         for pattern in filing.valid:
             match = re.search(pattern, text, re.IGNORECASE)
