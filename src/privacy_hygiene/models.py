@@ -112,6 +112,8 @@ class Finding:
     #: scam-risk points this finding contributes and the signal family it counts in
     scam_points: int = 0
     scam_family: str = ""
+    #: the rule's "Already entered it? Do this" advice (not part of the JSON contract)
+    if_entered: LocalText | None = None
 
     def to_json(self, lang: Lang) -> dict[str, Any]:
         return {

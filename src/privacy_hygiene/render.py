@@ -51,6 +51,8 @@ def finding_block(finding: Finding, lang: Lang) -> RenderableType:
         excerpt = f" — {one_line(item.excerpt, 120)}" if item.excerpt else ""
         grid.add_row("", "", Text(f"{item.kind}: {one_line(item.locator, 100)}{excerpt}", style="dim"))
     grid.add_row("", Text("→", justify="right"), Text(finding.advice.get(lang)))
+    if finding.if_entered is not None:
+        grid.add_row("", Text("⚑", justify="right"), Text(finding.if_entered.get(lang), style="italic"))
     return grid
 
 

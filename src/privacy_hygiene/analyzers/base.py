@@ -27,12 +27,24 @@ class Analyzer(Protocol):
         ...
 
 
-class AnalysisContext:
-    """The catalog plus facts about the page that several analyzers use, each computed once."""
+class AuditHistory(Protocol):
+    """What the audit history (the store) tells analyzers about earlier audits."""
 
-    def __init__(self, page: Page, catalog: Catalog) -> None:
+    def seen_before(self, site: str) -> bool:
+        """True when ``site`` (a registrable domain) was audited on an earlier day than today."""
+        ...
+
+
+class AnalysisContext:
+    """The catalog plus facts about the page that several analyzers use, each computed once.
+
+    ``history`` is the audit history when the caller has one (``None``: checks that need it are skipped).
+    """
+
+    def __init__(self, page: Page, catalog: Catalog, history: AuditHistory | None = None) -> None:
         self.page = page
         self.catalog = catalog
+        self.history = history
 
     @functools.cached_property
     def forms(self) -> tuple[FormInfo, ...]:
@@ -65,4 +77,5 @@ class AnalysisContext:
             evidence=tuple(evidence),
             scam_points=rule.scam_points if scam_points is None else scam_points,
             scam_family=rule.scam_family,
+            if_entered=rule.if_entered,
         )

@@ -1,22 +1,292 @@
 """Content: fortune-telling harvests and prize bait (fortune-harvest, prize-bait).
 
-Principle(s) 9 and 10. Rules: none yet (this analyzer is being built; see the open issue).
+Principles 9 (don't trust name tests and fortune telling) and 10 (no free lunch). Words alone are
+hints (info/low); a finding reaches medium only when the page also asks for data or money — which
+fields a form wants and where it sends them. Rules:
+PH-CONTENT-010 fortune/quiz words · PH-CONTENT-020 name + birth date/time form on such a page ·
+PH-CONTENT-030 security-question answers asked · PH-CONTENT-040 share/pay to unlock ·
+PH-CONTENT-110 prize words · PH-CONTENT-120 personal-data form behind a prize ·
+PH-CONTENT-130 fee to claim a "free" prize · PH-CONTENT-140 QR code next to a gift offer ·
+PH-CONTENT-210 pressure tactics (countdowns, "only N left").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import ClassVar
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
-from privacy_hygiene.models import Finding, Page
+from privacy_hygiene.catalog.schemas.content import Marker
+from privacy_hygiene.domains import host_of
+from privacy_hygiene.i18n import both
+from privacy_hygiene.models import Evidence, Finding, Page, Severity
+from privacy_hygiene.signals.fields import MONEY_OR_IDENTITY_KINDS, PERSONAL_KINDS, FormAsk, form_asks
+from privacy_hygiene.signals.text import (
+    Hit,
+    PhraseMatcher,
+    content_files,
+    element_text,
+    fold_table,
+    negations,
+    normalise,
+    prominent_text,
+    visible_text,
+)
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+_NAME = frozenset({"full_name", "given_name", "family_name"})
+_BIRTH = frozenset({"birth_date", "birth_time"})
+#: contact or identity data that turns a birth-data form into a full profile
+_CONTACT = frozenset({"phone", "messenger_id", "national_id", "passport", "bank_card", "address", "sms_code"})
+_CARD = frozenset({"bank_card", "card_cvc", "card_expiry", "payment_pin"})
+#: forms examined per page: a page with hundreds of forms is not a scam kit, and each costs a match
+_MAX_FORMS = 20
+_FORTUNE_FAMILIES = ("fortune-words", "quiz-words")
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the page says (phrase hits by family), what it is about, and what it asks (forms)."""
+
+    hits: dict[str, list[Hit]]
+    asks: tuple[FormAsk, ...]
+    countdown: bool
+    #: phrase hits in the title, description and headings: what the page is about
+    headline: dict[str, list[Hit]]
+    matcher: PhraseMatcher
+    fold: dict[int, str]
+
+    def family(self, name: str, *, min_weight: int = 1) -> list[Hit]:
+        return [hit for hit in self.hits.get(name, []) if hit.phrase.weight >= min_weight]
+
+    def about(self, ask: FormAsk, families: tuple[str, ...], *, min_weight: int = 1) -> bool:
+        """True when the page's headline or the text around ``ask`` speaks of ``families``.
+
+        A sidebar link to today's horoscope or a points-shop banner on a bank's login page must not
+        turn the login form into a "fortune" or "prize" form: the words have to frame the form.
+        """
+        headline = [hit for family in families for hit in self.headline.get(family, [])]
+        if any(hit.phrase.weight >= min_weight for hit in headline):
+            return True
+        if not ask.context:
+            return False
+        around = self.matcher.find(normalise(ask.context, self.fold))
+        return any(hit.phrase.family in families and hit.phrase.weight >= min_weight for hit in around)
+
+
+def _text_evidence(hits: list[Hit], limit: int = 4) -> list[Evidence]:
+    seen: dict[str, Hit] = {}
+    for hit in sorted(hits, key=lambda item: -item.phrase.weight):
+        seen.setdefault(hit.excerpt, hit)
+    return [Evidence("text", hit.phrase.family, hit.excerpt) for hit in list(seen.values())[:limit]]
+
+
+def _form_evidence(ask: FormAsk, wanted: frozenset[str]) -> list[Evidence]:
+    target = host_of(ask.action) if ask.action else ""
+    where = Evidence("form", ask.locator, f"→ {target}" if target else "")
+    fields = [Evidence("field", item.locator, item.kind) for item in ask.fields if item.kind in wanted]
+    return [where, *fields[:8]]
+
+
+def _markers(page: Page, markers: list[Marker]) -> tuple[bool, list[Tag]]:
+    """Whether a countdown device is present, and the QR-code images."""
+    soup = page.soup
+    countdown = False
+    qr_images: list[Tag] = []
+    scripts = [script.get_text()[:20_000] for script in soup.find_all("script") if not script.get("src")]
+    tags = soup.find_all(True)
+    for marker in markers:
+        pattern = re.compile(marker.pattern)
+        if marker.kind == "countdown" and marker.where == "script":
+            countdown = countdown or any(pattern.search(text) for text in scripts)
+        elif marker.kind == "countdown" and marker.where == "attr":
+            countdown = countdown or any(pattern.search(_id_and_class(tag)) for tag in tags)
+        elif marker.kind == "qr-image" and marker.where == "img":
+            for img in soup.find_all("img"):
+                described = " ".join(str(img.get(name) or "") for name in ("src", "alt", "title", "data-src"))
+                if pattern.search(f"{described} {_id_and_class(img)}") and img not in qr_images:
+                    qr_images.append(img)
+    return countdown, qr_images
+
+
+def _id_and_class(tag: Tag) -> str:
+    classes = tag.get("class")
+    joined = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    return f"{tag.get('id') or ''} {joined}"
 
 
 class ContentAnalyzer:
-    """Content: fortune-telling harvests and prize bait (fortune-harvest, prize-bait)."""
+    """Fortune-telling harvests and prize bait: words as hints, forms as evidence."""
 
     id: ClassVar[str] = "content"
-    rules: ClassVar[tuple[str, ...]] = ()
+    rules: ClassVar[tuple[str, ...]] = (
+        "PH-CONTENT-010",
+        "PH-CONTENT-020",
+        "PH-CONTENT-030",
+        "PH-CONTENT-040",
+        "PH-CONTENT-110",
+        "PH-CONTENT-120",
+        "PH-CONTENT-130",
+        "PH-CONTENT-140",
+        "PH-CONTENT-210",
+    )
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
-        return iter(())
+        if not page.is_html:
+            return
+        topics = content_files(ctx.catalog)
+        fold = fold_table(ctx.catalog)
+        text = visible_text(page, fold)
+        asks = form_asks(ctx)
+        requests_data = any(ask.kinds & PERSONAL_KINDS for ask in asks)
+        matcher = PhraseMatcher([item for topic in topics for item in topic.phrase], negations(ctx.catalog))
+        hits: dict[str, list[Hit]] = {}
+        for hit in matcher.find(text):
+            if hit.phrase.needs_request and not requests_data:
+                continue
+            hits.setdefault(hit.phrase.family, []).append(hit)
+        countdown, qr_images = _markers(page, [marker for topic in topics for marker in topic.marker])
+        headline: dict[str, list[Hit]] = {}
+        for hit in matcher.find(prominent_text(page, fold)):
+            headline.setdefault(hit.phrase.family, []).append(hit)
+        facts = _Facts(hits, asks, countdown, headline, matcher, fold)
+        yield from self._fortune(facts, ctx)
+        yield from self._prize(facts, ctx)
+        yield from self._qr(facts, qr_images, matcher, fold, ctx)
+        yield from self._pressure(facts, ctx)
+
+    # -- fortune telling, name tests, quizzes ----------------------------------------------------
+    def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
+        words = facts.family("fortune-words") + facts.family("quiz-words")
+        fortune_forms = [
+            ask
+            for ask in facts.asks[:_MAX_FORMS]
+            # the form analysis' purpose is not used: it calls any name + birth-date form "fortune
+            # telling" (a clinic's booking form too); the page's own words must frame the form
+            if ask.collects and facts.about(ask, _FORTUNE_FAMILIES)
+        ]
+        if words:
+            yield ctx.finding("PH-CONTENT-010", _text_evidence(words))
+        if not words and not fortune_forms:
+            return
+        unlock = facts.family("unlock-words")
+        if unlock:
+            yield ctx.finding("PH-CONTENT-040", _text_evidence(unlock))
+        secret_form = False
+        for ask in fortune_forms:
+            kinds = {"birth_date" if k == "date" else "birth_time" if k == "time" else k for k in ask.kinds}
+            if "security_answer" in kinds:
+                secret_form = True
+                yield ctx.finding("PH-CONTENT-030", _form_evidence(ask, frozenset({"security_answer"})))
+            name, birth, contact = kinds & _NAME, kinds & _BIRTH, kinds & _CONTACT
+            if not ((name and birth) or (birth and contact)):
+                continue
+            points = 2 + (1 if "birth_time" in kinds else 0) + (3 if contact else 0)
+            evidence = _form_evidence(ask, _NAME | _BIRTH | _CONTACT | _CARD)
+            if contact or kinds & MONEY_OR_IDENTITY_KINDS:
+                yield ctx.finding(
+                    "PH-CONTENT-020",
+                    evidence,
+                    severity=Severity.HIGH,
+                    title=both("scam.fortune_form_contact"),
+                    scam_points=points,
+                )
+            else:
+                yield ctx.finding("PH-CONTENT-020", evidence, scam_points=points)
+        secrets = facts.family("secret-words")
+        if secrets and not secret_form:
+            yield ctx.finding(
+                "PH-CONTENT-030",
+                _text_evidence(secrets),
+                severity=Severity.LOW,
+                title=both("scam.secret_words_only"),
+                scam_points=1,
+            )
+
+    # -- prizes, gifts, reward surveys -------------------------------------------------------------
+    def _prize(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
+        words = facts.family("prize-words")
+        strong = facts.family("prize-words", min_weight=2)
+        bait_forms = [
+            ask for ask in facts.asks[:_MAX_FORMS] if ask.collects and facts.about(ask, ("prize-words",), min_weight=2)
+        ]
+        if words:
+            severity = Severity.LOW if strong else Severity.INFO
+            yield ctx.finding(
+                "PH-CONTENT-110", _text_evidence(words), severity=severity, scam_points=2 if strong else 1
+            )
+        if not strong and not bait_forms:
+            return
+        fees = facts.family("fee-words")
+        for ask in bait_forms:
+            kinds = ask.kinds
+            personal = kinds & (PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
+            if not personal:
+                continue
+            evidence = _form_evidence(ask, PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
+            # an SMS code alone is how registration works in China; ID and card data are not
+            if kinds & (MONEY_OR_IDENTITY_KINDS - {"sms_code"}):
+                yield ctx.finding(
+                    "PH-CONTENT-120",
+                    evidence,
+                    severity=Severity.HIGH,
+                    title=both("scam.prize_form_sensitive"),
+                    scam_points=4,
+                )
+            elif personal <= {"email"}:
+                yield ctx.finding(
+                    "PH-CONTENT-120",
+                    evidence,
+                    severity=Severity.LOW,
+                    title=both("scam.prize_form_email"),
+                    scam_points=1,
+                )
+            else:
+                yield ctx.finding("PH-CONTENT-120", evidence)
+        if fees:
+            card = any(ask.kinds & _CARD for ask in bait_forms)
+            evidence = _text_evidence(fees)
+            if card:
+                yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.HIGH, title=both("scam.fee_form"))
+            elif any(ask.kinds & PERSONAL_KINDS for ask in bait_forms):
+                yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.MEDIUM, title=both("scam.fee_form"))
+            else:
+                # words only: a hint in the capped keyword family, so it joins no money combination
+                yield replace(ctx.finding("PH-CONTENT-130", evidence, scam_points=2), scam_family="fee-words")
+
+    def _qr(
+        self,
+        facts: _Facts,
+        qr_images: list[Tag],
+        matcher: PhraseMatcher,
+        fold: dict[int, str],
+        ctx: AnalysisContext,
+    ) -> Iterator[Finding]:
+        for img in qr_images[:10]:
+            container: Tag | None = img
+            for _ in range(3):
+                container = container.parent if container is not None else None
+                if container is None or container.name in ("body", "html", "[document]"):
+                    break
+                nearby = [
+                    hit
+                    for hit in matcher.find(element_text(container, fold))
+                    if hit.phrase.family in ("prize-words", "gift-words")
+                ]
+                if nearby:
+                    source = str(img.get("src") or img.get("alt") or "img")[:80]
+                    yield ctx.finding("PH-CONTENT-140", [Evidence("image", source), *_text_evidence(nearby, 2)])
+                    return
+
+    def _pressure(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
+        words = facts.family("urgency-words")
+        if not words and not facts.countdown:
+            return
+        evidence = _text_evidence(words)
+        if facts.countdown:
+            evidence.append(Evidence("script", "countdown"))
+        yield ctx.finding("PH-CONTENT-210", evidence, scam_points=2 if facts.countdown else 1)

@@ -23,6 +23,7 @@ from privacy_hygiene.cli.common import (
 if TYPE_CHECKING:
     from privacy_hygiene.i18n import Lang
     from privacy_hygiene.models import AuditReport
+    from privacy_hygiene.store import Store
 
 SEVERITIES = ["info", "low", "medium", "high", "critical"]
 
@@ -122,7 +123,7 @@ def audit(
       privacy-hygiene audit --as-url http://example.org/login saved.html
       privacy-hygiene audit --json - < urls.txt
     """
-    from privacy_hygiene.engine.audit import AuditInterrupted, AuditOptions, audit_many
+    from privacy_hygiene.engine.audit import AuditInterrupted, AuditOptions, StoreHistory, audit_many
     from privacy_hygiene.engine.fetch import FetchOptions
     from privacy_hygiene.engine.targets import collect
     from privacy_hygiene.engine.urls import normalize_url
@@ -144,14 +145,18 @@ def audit(
         use_env_proxy=not no_proxy,
         accept_language="zh-CN,zh;q=0.9,en;q=0.6" if language == "zh" else "en;q=1.0,zh-CN;q=0.6",
     )
+    store = _open_store()
+    options = AuditOptions(fetch=fetch, history=StoreHistory(store) if store is not None else None)
     interrupted = False
     with batch_progress(len(items)) as advance:
         try:
-            reports = audit_many(items, options=AuditOptions(fetch=fetch), concurrency=concurrency, on_done=advance)
+            reports = audit_many(items, options=options, concurrency=concurrency, on_done=advance)
         except AuditInterrupted as stop:
             reports, interrupted = stop.reports, True
     if interrupted:
         click.echo(f"privacy-hygiene: {t('cli.interrupted', language)}", err=True)
+    if store is not None:
+        _record(store, reports)
     several = len(items) > 1 or "-" in targets or manifest is not None
     print_reports(reports, language, as_json=as_json, several=several)
     code = EXIT_OK
@@ -200,3 +205,31 @@ def batch_progress(total: int) -> Iterator[Callable[[int, AuditReport], None]]:
     ) as progress:
         task = progress.add_task("audit", total=total)
         yield lambda index, report: progress.advance(task)
+
+
+def _open_store() -> Store | None:
+    """The state store for the audit history; ``None`` (history checks skipped) when it is unusable."""
+    import sqlite3
+
+    from privacy_hygiene.errors import PrivacyHygieneError
+    from privacy_hygiene.store import open_store
+
+    try:
+        return open_store()
+    except (PrivacyHygieneError, OSError, sqlite3.Error):
+        return None
+
+
+def _record(store: Store, reports: list[AuditReport]) -> None:
+    """Remember the audits of sites with an address (for "first seen today"); never fails the audit."""
+    import sqlite3
+
+    from privacy_hygiene.errors import PrivacyHygieneError
+
+    try:
+        with store, store.batch():
+            for item in reports:
+                if item.error is None and (item.final_url or item.url):
+                    store.record_audit(item)
+    except (PrivacyHygieneError, OSError, sqlite3.Error):
+        return

@@ -16,8 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from privacy_hygiene.analyzers import ANALYZERS, Analyzer
+from privacy_hygiene.analyzers.base import AuditHistory
 from privacy_hygiene.catalog import Catalog, get_catalog
 from privacy_hygiene.engine import scoring
 from privacy_hygiene.engine.fetch import FetchOptions, run_blocking
@@ -32,6 +34,9 @@ MAX_ANALYSIS_THREADS = 4
 #: called with (input index, report) as each target finishes, on the caller's thread
 OnDone = Callable[[int, AuditReport], None]
 
+if TYPE_CHECKING:
+    from privacy_hygiene.store import Store
+
 
 @dataclass(frozen=True)
 class AuditOptions:
@@ -39,6 +44,23 @@ class AuditOptions:
 
     fetch: FetchOptions = field(default_factory=FetchOptions)
     analyzers: Sequence[Analyzer] = ANALYZERS
+    #: the audit history (the store) for "first seen today"; ``None`` skips that check
+    history: AuditHistory | None = None
+
+
+class StoreHistory:
+    """The audit history kept by the state store: a site was "seen before" when its first recorded
+    audit happened on an earlier (UTC) day than today by the store's clock."""
+
+    def __init__(self, store: Store) -> None:
+        from privacy_hygiene.store import clock
+
+        self._store = store
+        self._today = clock.now().date()
+
+    def seen_before(self, site: str) -> bool:
+        first = self._store.first_seen(site)
+        return first is not None and first.date() < self._today
 
 
 class AuditInterrupted(KeyboardInterrupt):
@@ -74,7 +96,9 @@ def audit_page(
     """Analyze and score an already loaded page."""
     catalog = catalog or get_catalog()
     options = options or AuditOptions()
-    findings, diagnostics, ctx = run_analyzers(page, catalog, options.analyzers, should_cancel=should_cancel)
+    findings, diagnostics, ctx = run_analyzers(
+        page, catalog, options.analyzers, should_cancel=should_cancel, history=options.history
+    )
     try:
         forms = ctx.forms if page.is_html else ()
     except Exception as exc:  # the form analysis is shared; its failure must not sink the report

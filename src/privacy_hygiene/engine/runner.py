@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 
-from privacy_hygiene.analyzers.base import AnalysisContext, Analyzer
+from privacy_hygiene.analyzers.base import AnalysisContext, Analyzer, AuditHistory
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.models import Finding, Page
 
@@ -32,9 +32,10 @@ def run_analyzers(
     analyzers: Sequence[Analyzer],
     *,
     should_cancel: Callable[[], bool] = lambda: False,
+    history: AuditHistory | None = None,
 ) -> tuple[tuple[Finding, ...], tuple[str, ...], AnalysisContext]:
     """All findings for ``page`` (sorted), the diagnostics of analyzers that failed, and the context."""
-    ctx = AnalysisContext(page, catalog)
+    ctx = AnalysisContext(page, catalog, history)
     findings: list[Finding] = []
     diagnostics: list[str] = []
     for analyzer in analyzers:

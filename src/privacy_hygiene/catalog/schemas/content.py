@@ -1,7 +1,101 @@
-"""Schema of `heuristics/content/*.toml` (one scam topic per file)."""
+"""Schema of `heuristics/content/*.toml`: one scam topic per file (phrases, field hints, rules).
+
+A phrase is a term of a signal family in one language with a weight; ``needs_request`` marks words
+that are ordinary on their own (领取, claim) and count only when the page also asks for data.
+``field_hints`` recognise fields the form analysis cannot classify yet (a birth-hour select, a
+"mother's maiden name" box).
+"""
 
 from __future__ import annotations
 
-from privacy_hygiene.catalog.schema import RulesFile
+import re
+from typing import Annotated, Literal
 
-ContentFile = RulesFile
+import msgspec
+
+from privacy_hygiene.catalog.schema import Meta, RuleDef
+from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+
+#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) kept internal
+HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id"}
+
+#: the phrase families the content analyzer knows (the mechanism keys on these names)
+PhraseFamily = Literal[
+    "fortune-words",
+    "quiz-words",
+    "unlock-words",
+    "prize-words",
+    "gift-words",
+    "fee-words",
+    "urgency-words",
+    "secret-words",
+]
+
+
+class Phrase(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A term (or, with ``regex``, a pattern) matched on the page's normalised visible text."""
+
+    text: str
+    lang: Literal["zh", "en"]
+    family: PhraseFamily
+    weight: Annotated[int, msgspec.Meta(ge=1, le=5)] = 1
+    needs_request: bool = False
+    regex: bool = False
+
+
+class FieldHint(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A field kind recognised by a regex over a field's name, id, label, placeholder and options."""
+
+    kind: str
+    pattern: str
+
+
+class Marker(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A structural device found by a regex: in inline scripts, in id/class attributes, or in an image's
+    src/alt/id/class (``kind`` = ``countdown`` or ``qr-image``)."""
+
+    kind: Literal["countdown", "qr-image"]
+    where: Literal["script", "attr", "img"]
+    pattern: str
+
+
+class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One topic file: its phrases, field hints and the rules it defines."""
+
+    schema: Literal[1]
+    meta: Meta
+    topic: str
+    phrase: list[Phrase] = []
+    field_hint: list[FieldHint] = []
+    marker: list[Marker] = []
+    #: characters folded before matching (Traditional → Simplified), ``fold_from[i]`` → ``fold_to[i]``
+    #: words that turn a following phrase into a warning (不会要求…, never ask...)
+    negations: list[str] = []
+    fold_from: str = ""
+    fold_to: str = ""
+    rule: list[RuleDef] = []
+
+    def check(self) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        for index, item in enumerate(self.phrase):
+            if item.regex:
+                problems.extend(_compiles(item.text, f"$.phrase[{index}].text"))
+            elif item.text != item.text.strip().lower() or not item.text:
+                problems.append((f"$.phrase[{index}].text", "phrases are stored trimmed and lower-case"))
+        for index, hint in enumerate(self.field_hint):
+            problems.extend(_compiles(hint.pattern, f"$.field_hint[{index}].pattern"))
+            if hint.kind not in HINT_KINDS:
+                problems.append((f"$.field_hint[{index}].kind", f"unknown field kind {hint.kind!r}"))
+        for index, marker in enumerate(self.marker):
+            problems.extend(_compiles(marker.pattern, f"$.marker[{index}].pattern"))
+        if len(self.fold_from) != len(self.fold_to):
+            problems.append(("$.fold_to", "fold_from and fold_to must have the same length"))
+        return problems
+
+
+def _compiles(pattern: str, where: str) -> list[tuple[str, str]]:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return [(where, f"invalid regex: {exc}")]
+    return []
