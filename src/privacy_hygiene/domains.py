@@ -114,3 +114,74 @@ def same_site(a: str, b: str) -> bool:
     if left and right:
         return left == right
     return host_of(a) == host_of(b)
+
+
+# -- the same bundled Public Suffix List, without importing tldextract -------------------------------
+# ``import tldextract`` pulls in requests and urllib3 (about 0.1 s); the ``domain`` command must start
+# in a fraction of that. These helpers read the snapshot file that ships inside the tldextract wheel
+# (the one the offline extractor above uses) and walk it with tldextract's own algorithm (a reversed
+# label trie with private suffixes on, ``*`` wildcards and ``!`` exceptions). A test checks that both
+# give the same answers.
+
+_Trie = dict[str, "_TrieNode"]
+
+
+class _TrieNode:
+    __slots__ = ("end", "matches", "private")
+
+    def __init__(self) -> None:
+        self.matches: _Trie = {}
+        self.end = False
+        self.private = False
+
+
+@functools.cache
+def _suffix_trie() -> _TrieNode:
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("tldextract")
+    if spec is None or spec.origin is None:  # pragma: no cover - tldextract is a dependency
+        raise RuntimeError("tldextract is not installed")
+    text = (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
+    public, _, private = text.partition("// ===BEGIN PRIVATE DOMAINS===")
+    root = _TrieNode()
+    for block, is_private in ((public, False), (private, True)):
+        for line in block.splitlines():
+            rule = line.strip().split(" ", 1)[0]
+            if not rule or rule.startswith("//"):
+                continue
+            node = root
+            for label in reversed(rule.lower().split(".")):
+                node = node.matches.setdefault(label, _TrieNode())
+            node.end = True
+            node.private = is_private
+    return root
+
+
+def split_host(host: str) -> tuple[str, str, str]:
+    """``(subdomain, label, suffix)`` of a lower-case host with Unicode labels (``a.b``, ``icbc``, ``com.cn``).
+
+    The registrable domain is ``label + "." + suffix``. Same answers as the offline extractor (private
+    suffixes on). ``label`` is ``""`` when the host is a bare public suffix; ``suffix`` is ``""`` when
+    no rule matches (``localhost``).
+    """
+    labels = host.split(".")
+    node = _suffix_trie()
+    suffix_idx = index = len(labels)
+    for label in reversed(labels):
+        child = node.matches.get(label)
+        if child is not None:
+            index -= 1
+            node = child
+            if node.end:
+                suffix_idx = index
+            continue
+        if "*" in node.matches:
+            suffix_idx = index if ("!" + label) in node.matches else index - 1
+        break
+    if suffix_idx == len(labels):
+        return ".".join(labels[:-1]), labels[-1], ""
+    if suffix_idx <= 0:
+        return "", "", ".".join(labels)
+    return ".".join(labels[: suffix_idx - 1]), labels[suffix_idx - 1], ".".join(labels[suffix_idx:])
