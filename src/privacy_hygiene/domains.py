@@ -119,24 +119,13 @@ def same_site(a: str, b: str) -> bool:
 # -- the same bundled Public Suffix List, without importing tldextract -------------------------------
 # ``import tldextract`` pulls in requests and urllib3 (about 0.1 s); the ``domain`` command must start
 # in a fraction of that. These helpers read the snapshot file that ships inside the tldextract wheel
-# (the one the offline extractor above uses) and walk it with tldextract's own algorithm (a reversed
-# label trie with private suffixes on, ``*`` wildcards and ``!`` exceptions). A test checks that both
-# give the same answers.
-
-_Trie = dict[str, "_TrieNode"]
-
-
-class _TrieNode:
-    __slots__ = ("end", "matches", "private")
-
-    def __init__(self) -> None:
-        self.matches: _Trie = {}
-        self.end = False
-        self.private = False
+# (the one the offline extractor above uses) into three sets (rules, ``*`` wildcards, ``!``
+# exceptions; private suffixes on) and apply the Public Suffix List algorithm: the longest matching
+# rule wins. A test checks that both give the same answers.
 
 
 @functools.cache
-def _suffix_trie() -> _TrieNode:
+def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
     import importlib.util
     from pathlib import Path
 
@@ -144,19 +133,21 @@ def _suffix_trie() -> _TrieNode:
     if spec is None or spec.origin is None:  # pragma: no cover - tldextract is a dependency
         raise RuntimeError("tldextract is not installed")
     text = (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
-    public, _, private = text.partition("// ===BEGIN PRIVATE DOMAINS===")
-    root = _TrieNode()
-    for block, is_private in ((public, False), (private, True)):
-        for line in block.splitlines():
-            rule = line.strip().split(" ", 1)[0]
-            if not rule or rule.startswith("//"):
-                continue
-            node = root
-            for label in reversed(rule.lower().split(".")):
-                node = node.matches.setdefault(label, _TrieNode())
-            node.end = True
-            node.private = is_private
-    return root
+    rules: set[str] = set()
+    wildcards: set[str] = set()
+    exceptions: set[str] = set()
+    for line in text.splitlines():
+        if not line or line.startswith("//"):
+            continue
+        rule = line.split(" ", 1)[0].strip().lower()
+        if rule.startswith("!"):
+            exceptions.add(rule[1:])
+        elif rule.startswith("*."):
+            wildcards.add(rule[2:])
+        elif rule:
+            rules.add(rule)
+    depth = 1 + max(rule.count(".") + 1 for rule in rules | wildcards | exceptions)
+    return frozenset(rules), frozenset(wildcards), frozenset(exceptions), depth
 
 
 def split_host(host: str) -> tuple[str, str, str]:
@@ -166,22 +157,27 @@ def split_host(host: str) -> tuple[str, str, str]:
     suffixes on). ``label`` is ``""`` when the host is a bare public suffix; ``suffix`` is ``""`` when
     no rule matches (``localhost``).
     """
+    rules, wildcards, exceptions, depth = _suffix_rules()
     labels = host.split(".")
-    node = _suffix_trie()
-    suffix_idx = index = len(labels)
-    for label in reversed(labels):
-        child = node.matches.get(label)
-        if child is not None:
-            index -= 1
-            node = child
-            if node.end:
-                suffix_idx = index
-            continue
-        if "*" in node.matches:
-            suffix_idx = index if ("!" + label) in node.matches else index - 1
-        break
-    if suffix_idx == len(labels):
+    count = len(labels)
+    suffix_at = count
+    index = count - 1
+    candidate = labels[index]
+    # right to left; the longest matching rule wins, an exception overrides its wildcard
+    while True:
+        if candidate in exceptions:
+            suffix_at = index + 1
+            break
+        if candidate in rules:
+            suffix_at = index
+        if candidate in wildcards and index > 0:
+            suffix_at = index - 1
+        index -= 1
+        if index < 0 or count - index > depth:
+            break
+        candidate = labels[index] + "." + candidate
+    if suffix_at == count:
         return ".".join(labels[:-1]), labels[-1], ""
-    if suffix_idx <= 0:
-        return "", "", ".".join(labels)
-    return ".".join(labels[: suffix_idx - 1]), labels[suffix_idx - 1], ".".join(labels[suffix_idx:])
+    if suffix_at == 0:
+        return "", "", host
+    return ".".join(labels[: suffix_at - 1]), labels[suffix_at - 1], ".".join(labels[suffix_at:])

@@ -76,3 +76,19 @@ SAMPLE = [
 def test_split_host_agrees_with_the_offline_extractor(host: str) -> None:
     extracted = _extractor()(host)
     assert split_host(host) == (extracted.subdomain, extracted.domain, extracted.suffix)
+
+
+def test_split_host_agrees_on_every_suffix_rule() -> None:
+    from privacy_hygiene.domains import _suffix_rules
+
+    rules, wildcards, exceptions, _ = _suffix_rules()
+    extractor = _extractor()
+    hosts = [f"a.b.{rule}" for rule in sorted(rules)]
+    hosts += [f"a.b.c.{rule}" for rule in sorted(wildcards)] + [f"x.{rule}" for rule in sorted(exceptions)]
+    hosts += [rule for rule in sorted(exceptions)] + [f"c.{rule}" for rule in sorted(wildcards)]
+    mismatches = []
+    for host in hosts:
+        extracted = extractor(host)
+        if split_host(host) != (extracted.subdomain, extracted.domain, extracted.suffix):
+            mismatches.append(host)
+    assert mismatches == []

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
+
+import msgspec
 
 from privacy_hygiene.catalog import Catalog
 
@@ -20,8 +21,7 @@ ASCII_PAIRS: tuple[tuple[str, str], ...] = (("rn", "m"), ("nn", "m"), ("vv", "w"
 ASCII_SINGLE = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l"})
 
 
-@dataclass(frozen=True)
-class ConfusableTable:
+class ConfusableTable(msgspec.Struct, frozen=True):
     """Non-ASCII character → the ASCII it imitates, and where that mapping comes from."""
 
     mapping: dict[int, str]
