@@ -8,6 +8,7 @@ embedding), Chinese brand names in Unicode hosts, and finally mixed scripts with
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,7 +18,7 @@ from privacy_hygiene.lookalike.index import BrandIndex, Target, brand_index, com
 from privacy_hygiene.lookalike.normalise import NormalHost, normalise
 from privacy_hygiene.lookalike.scan import scan_embedded
 from privacy_hygiene.lookalike.skeleton import ascii_fold, scripts_of, to_ascii_shape
-from privacy_hygiene.lookalike.techniques import classify_edit, osa_distance
+from privacy_hygiene.lookalike.techniques import classify_edit, osa_distance, segment
 from privacy_hygiene.lookalike.verdict import Candidate, Verdict
 
 _LOOKALIKE_SCRIPTS = frozenset({"cyrillic", "greek", "armenian"})
@@ -43,7 +44,7 @@ class Detector:
 
     def is_word(self, label: str) -> bool:
         """True when ``label`` is an ordinary English word (chosen on purpose, not a slip)."""
-        return label in common_words(self.catalog)
+        return label in common_words(self.catalog) or ascii_fold(label) in self.index.ordinary
 
     def candidate(self, technique: str, target: Target, score_key: str = "", **detail: Any) -> Candidate:
         score = self.scores.get(score_key or technique, 0.5)
@@ -102,6 +103,8 @@ class Detector:
             found.extend(self._dot_insertion(host, key))
         if exact is None and key not in index.ordinary:
             found.extend(self._typos(host, key))
+            if "-" in key:
+                found.extend(self._token_typos(host, key))
         found.extend(scan_embedded(self, host, key))
         if host.is_unicode:
             found.extend(self._unicode(host))
@@ -183,6 +186,31 @@ class Detector:
             candidate = self._typo(host, key, brand_key, unicode_label)
             if candidate is not None:
                 found.append(candidate)
+        return found
+
+    def _token_typos(self, host: NormalHost, key: str) -> list[Candidate]:
+        """A slip inside one hyphen-separated token next to keywords: paypa-login, wellsfarg0-alert."""
+        index = self.index
+        tokens = key.split("-")
+        if len(tokens) > 5:
+            return []
+        found = []
+        for position, token in enumerate(tokens):
+            if len(token) < index.rules.lengths.one_edit or token in index.exact or token in index.ordinary:
+                continue
+            words: list[str] = []
+            for other in tokens[:position] + tokens[position + 1 :]:
+                pieces = segment(other, index.vocabulary, index.longest_word)
+                if pieces is None:
+                    break
+                words.extend(pieces)
+            else:
+                if not any(word in index.keywords or word in index.suffix_like for word in words):
+                    continue
+                if self.is_word(token):
+                    continue
+                for candidate in self._typos(host, token):
+                    found.append(dataclasses.replace(candidate, score=candidate.score - 0.05))
         return found
 
     def _typo(self, host: NormalHost, key: str, brand_key: str, unicode_label: bool) -> Candidate | None:

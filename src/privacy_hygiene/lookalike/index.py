@@ -64,6 +64,7 @@ class BrandIndex(msgspec.Struct):
     #: folded keywords and domain-like tokens, for splitting what surrounds a brand name
     keywords: frozenset[str] = frozenset()
     suffix_like: frozenset[str] = frozenset()
+    country_like: frozenset[str] = frozenset()
     ordinary: frozenset[str] = frozenset()
     #: keywords and domain-like tokens together (what may surround a brand name)
     vocabulary: frozenset[str] = frozenset()
@@ -171,13 +172,14 @@ def build_index(catalog: Catalog, extra: tuple[str, ...]) -> BrandIndex:
         index.add_brand(brand, rank)
     words = rules.keywords
     index.keywords = frozenset(ascii_fold(word) for word in (*words.en, *words.pinyin))
-    for word in (*words.en, *words.pinyin, *words.suffix_like):
+    for word in (*words.en, *words.pinyin, *words.suffix_like, *words.country_like):
         index.display.setdefault(ascii_fold(word), word)
     index.suffix_like = frozenset(ascii_fold(word) for word in words.suffix_like)
-    index.vocabulary = index.keywords | index.suffix_like
+    index.country_like = frozenset(ascii_fold(word) for word in words.country_like)
+    index.vocabulary = index.keywords | index.suffix_like | index.country_like
     index.ordinary = frozenset(ascii_fold(word) for word in rules.ordinary_words)
     index.risky_tlds = frozenset(rules.risky_tlds)
-    index.longest_word = max(len(word) for word in index.keywords | index.suffix_like)
+    index.longest_word = max(len(word) for word in index.vocabulary)
     index.build_deletes()
     index.shortest_key = min(len(key) for key in index.exact)
     index.longest_key = max(len(key) for key in index.exact)

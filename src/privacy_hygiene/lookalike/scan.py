@@ -59,18 +59,18 @@ def _judge(
     left, right = text[:start].strip("-"), text[end:].strip("-")
     left_words = segment(left, vocabulary, index.longest_word)
     right_words = segment(right, vocabulary, index.longest_word)
-    distinctive = len(name) >= index.rules.lengths.min_embedded and not target.common and not name.isdigit()
+    distinctive = _distinctive(detector, name)
+    short = len(index.display.get(name, name)) < index.rules.lengths.min_embedded
     if left_words is not None and right_words is not None:
         words = left_words + right_words
-        if words and all(word in index.suffix_like for word in words):
+        domain_like = index.suffix_like if short else index.suffix_like | index.country_like
+        if words and all(word in domain_like for word in words):
             return detector.candidate(
                 "suffix-game", target, name=_shown(detector, [name])[0], words=_shown(detector, words)
             )
         words += context_words
         keywords = [word for word in words if word in index.keywords]
-        if len(name) < index.rules.lengths.min_embedded and not any(
-            len(word) >= 4 or word in index.suffix_like for word in words
-        ):
+        if short and not any(len(word) >= 4 or word in index.suffix_like for word in words):
             keywords = []  # "boc" + "m", "abc" + "id": too little to say it means the bank
         if keywords:
             return detector.candidate(
@@ -167,6 +167,7 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
 def _distinctive(detector: Detector, name: str) -> bool:
     """Long enough and not an ordinary word, so the name alone says which brand is meant."""
     index = detector.index
-    if len(name) < index.rules.lengths.min_embedded or name.isdigit():
+    shown = index.display.get(name, name)  # "icloud" folds to "ldoud": judge the written length
+    if len(shown) < index.rules.lengths.min_embedded or name.isdigit():
         return False
     return name in index.aliases or not index.names[name].common

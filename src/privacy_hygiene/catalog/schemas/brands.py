@@ -124,6 +124,8 @@ class Keywords(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     pinyin: list[str]
     #: tokens that imitate a domain's own parts (www, com, cn): brand + these is a suffix game
     suffix_like: list[str]
+    #: country codes next to a brand's name (hsbc-uk): a suffix game for names long enough to be sure
+    country_like: list[str] = []
 
 
 class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -153,7 +155,8 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for name, value in self.scores.technique.items():
             if not 0 <= value <= 1:
                 problems.append((f"$.scores.technique.{name}", "must be in [0, 1]"))
-        for word in self.keywords.en + self.keywords.pinyin + self.keywords.suffix_like:
+        words = self.keywords
+        for word in words.en + words.pinyin + words.suffix_like + words.country_like:
             if not _WORD.match(word):
                 problems.append(("$.keywords", f"keyword {word!r} must be [a-z0-9]"))
         return problems
