@@ -167,6 +167,6 @@ def _distinctive(detector: Detector, name: str) -> bool:
     """Long enough and not an ordinary word, so the name alone says which brand is meant."""
     index = detector.index
     shown = index.display.get(name, name)  # "icloud" folds to "ldoud": judge the written length
-    if len(shown) < index.rules.lengths.min_embedded or name.isdigit():
+    if len(shown) < index.rules.lengths.min_embedded or name.isdigit() or name in index.weak_names:
         return False
     return name in index.aliases or not index.names[name].common
