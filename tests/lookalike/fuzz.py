@@ -48,31 +48,32 @@ QWERTY = {
 }
 #: Unicode look-alikes a generator would use (Cyrillic, Greek, Latin with marks or hooks)
 UNICODE_GLYPHS = {
-    "a": "аàáâãäåɑα",
-    "b": "ƅьЬḃ",
-    "c": "сϲçćċ",
-    "d": "ԁɗđď",
-    "e": "еèéêëėē",
-    "g": "ɡǵğġ",
-    "h": "һħĥ",
-    "i": "іíìïıɩ",
-    "j": "јʝ",
-    "k": "кκķ",
-    "l": "ӏḷłĺ",
-    "m": "ṃм",
-    "n": "ոпñńņ",
-    "o": "оοօọöóò0",
-    "p": "рρþ",
-    "q": "ԛզ",
-    "r": "ŕгř",
-    "s": "ѕʂśş",
-    "t": "ţťт",
-    "u": "υսüúù",
-    "v": "νѵ",
-    "w": "ԝѡŵ",
-    "x": "хҳ",
-    "y": "уýÿ",
-    "z": "żźʐ",
+    "a": "аàáâãäåɑαạǎăȧąə",
+    "b": "ƅьЬḃʙɓḅḇ",
+    "c": "сϲçćċƈčĉᴄ",
+    "d": "ԁɗđďɖḑḋḍḏḓ",
+    "e": "еèéêëėēĕěẹęȩɇḛ",
+    "f": "ƒḟ",
+    "g": "ɡǵğġɢģĝǧǥ",
+    "h": "һħĥȟɦḧḩⱨḣḥḫẖ",
+    "i": "іíìïıɩǐĭỉịɨȋī",
+    "j": "јʝɉ",
+    "k": "кκķḳḵⱪᴋ",
+    "l": "ӏḷłĺɫ",
+    "m": "ṃмṁᴍɱḿ",
+    "n": "ոпñńņṅṇṉǹňꞑ",
+    "o": "оοօọöóòȯỏơᴏ",
+    "p": "рρþƿƥṕṗ",
+    "q": "ԛզʠ",
+    "r": "ŕгřʀɼɽŗɍɾȓȑṙṛṟ",
+    "s": "ѕʂśşṣṡșŝšꜱ",
+    "t": "ţťтŧṫṭțƫ",
+    "u": "υսüúùᴜǔŭûũūųưůűȕȗụ",
+    "v": "νѵṿⱱṽⱴᴠ",
+    "w": "ԝѡŵẁẃẅⱳẇẉẘᴡ",
+    "x": "хҳẋẍ",
+    "y": "уýÿʏŷƴȳɏỿẏỵ",
+    "z": "żźʐᴢƶẓẕⱬ",
 }
 CYRILLIC = {
     "a": "а",
@@ -126,6 +127,15 @@ KEYWORDS = [
     "refund",
 ]
 TLDS = ["top", "xyz", "net", "org", "info", "online", "site", "cc", "vip", "shop", "icu", "co", "live", "club"]
+
+
+def glyph_swaps(label: str, rng: random.Random, rounds: int) -> str:
+    """``label`` with ``rounds`` letters replaced by Unicode look-alikes (dnstwist's two-round homoglyphs)."""
+    letters = list(label)
+    positions = [i for i, char in enumerate(letters) if char in UNICODE_GLYPHS]
+    for i in rng.sample(positions, min(rounds, len(positions))):
+        letters[i] = rng.choice(UNICODE_GLYPHS[letters[i]])
+    return "".join(letters)
 
 
 def _labels(label: str) -> dict[str, list[str]]:

