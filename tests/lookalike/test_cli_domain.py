@@ -106,3 +106,16 @@ def test_bad_brand_argument_and_damaged_state(run_cli, tmp_path: Path) -> None: 
     assert judged.code == 0, judged.err
     assert json.loads(judged.out)[0]["lookalike_of"] == "paypal.com"
     assert "Traceback" not in judged.err and judged.err.strip()
+
+
+def test_undecodable_stdin_is_not_a_crash(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy_hygiene", "domain", "-", "--json"],
+        input=b"paypa1.com\n\xff\xfe\xfa.com\n",
+        capture_output=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert len(data) == 2 and data[0]["lookalike_of"] == "paypal.com"

@@ -111,6 +111,15 @@ FLAGGED = [
     ("login.paypal.secure-account.com", "paypal.com", "combosquatting"),
     ("wechatpay-refund.com", "wechatpay.com.hk", "combosquatting"),
     ("binance-airdrop.xyz", "binance.com", "combosquatting"),
+    ("ups-delivery-8812x.com", "ups.com", "combosquatting"),
+    ("att-mail-verify01.weebly.com", "att.com", "combosquatting"),
+    ("icbcvip.com", "icbc.com.cn", "combosquatting"),
+    ("paypal-verify01.com", "paypal.com", "combosquatting"),
+    ("dhl-tracking.info", "dhl.com", "combosquatting"),
+    ("usps-redelivery.com", "usps.com", "combosquatting"),
+    ("12306-tuipiao.com", "12306.cn", "combosquatting"),
+    ("paypa-login.com", "paypal.com", "omission"),
+    ("www.icloud-findmy.com", "icloud.com", "brand-embedding"),
 ]
 
 LEGITIMATE = [
@@ -179,6 +188,7 @@ LEGITIMATE = [
     "battlefield.com",
     "www.infidelity.com",
     "office.com.au",
+    "abc-news-online.com",
     "www.discogs.com",
     "www.loews.com",
     # everyday pinyin that is also a bank's alias: zhaoshang (investment), jianshe (construction)

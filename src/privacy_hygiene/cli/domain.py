@@ -95,7 +95,8 @@ def _manage_brands(add: tuple[str, ...], remove: tuple[str, ...], show: bool, la
 
 def _inputs(domains: tuple[str, ...]) -> list[str]:
     if domains == ("-",) or "-" in domains:
-        stdin = sys.stdin.read().splitlines()
+        # undecodable bytes become U+FFFD and that line is "not a host", never a crash
+        stdin = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace").splitlines()
         items: list[str] = []
         for domain in domains:
             if domain == "-":

@@ -55,7 +55,12 @@ def _judge(
     index = detector.index
     target = index.names[name]
     vocabulary = index.vocabulary
-    left, right = text[:start].strip("-"), text[end:].strip("-")
+    left, right = text[:start], text[end:]
+    if len(raw) == len(text) and raw.isascii():
+        # digits stay digits around the name ("verify01" must not read as "verlfyol")
+        left = "".join(r if r.isdigit() else f for r, f in zip(raw[:start], left, strict=True))
+        right = "".join(r if r.isdigit() else f for r, f in zip(raw[end:], right, strict=True))
+    left, right = left.strip("-"), right.strip("-")
     left_words = segment(left, vocabulary, index.longest_word)
     right_words = segment(right, vocabulary, index.longest_word)
     distinctive = _distinctive(detector, name)
@@ -69,7 +74,8 @@ def _judge(
             )
         words += context_words
         keywords = [word for word in words if word in index.keywords]
-        if short and not any(len(word) >= 4 or word in index.suffix_like for word in words):
+        strong = 3 if len(name) >= 4 else 4  # icbc + vip is a trick; boc + app may be a word
+        if short and not any(len(word) >= strong or word in index.suffix_like for word in words):
             keywords = []  # "boc" + "m", "abc" + "id": too little to say it means the bank
         if keywords:
             return detector.candidate(
@@ -114,6 +120,24 @@ def _embedded(detector: Detector, target: Target, name: str, distinctive: bool, 
     return detector.candidate("brand-embedding", target, name=shown)
 
 
+def _token_combo(detector: Detector, key: str) -> Candidate | None:
+    """A brand's name as a whole hyphen token next to a keyword token, whatever else the label
+    holds: ups-delivery-8812x, att-mail-verify01, mi-account-x."""
+    index = detector.index
+    tokens = key.split("-")
+    keywords = [token for token in tokens if token in index.keywords and len(token) >= 4]
+    if not keywords:
+        return None
+    for token in tokens:
+        target = index.names.get(token)
+        if target is None or token in keywords or (len(token) == 2 and token not in index.short_affixes):
+            continue
+        return detector.candidate(
+            "combosquatting", target, name=_shown(detector, [token])[0], words=_shown(detector, keywords)
+        )
+    return None
+
+
 def _domain_runs(detector: Detector, tokens: list[str], label_position: int) -> Candidate | None:
     runs = detector.index.domain_runs
     if runs.keys().isdisjoint(tokens[:label_position]):
@@ -145,6 +169,10 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
             found.append(run)
     for start, end, name in _occurrences(detector, key):
         hit = _judge(detector, key, start, end, name, (), host.label)
+        if hit is not None:
+            found.append(hit)
+    if "-" in key and not found:
+        hit = _token_combo(detector, key)
         if hit is not None:
             found.append(hit)
     label_words: tuple[str, ...] | None = None
