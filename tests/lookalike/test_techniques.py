@@ -189,6 +189,16 @@ LEGITIMATE = [
     "www.infidelity.com",
     "office.com.au",
     "abc-news-online.com",
+    # internationalised names in their own language: accents are a language, not a trick
+    "bücher.de",
+    "münchen.de",
+    "zürich.ch",
+    "straße.de",
+    "françois.fr",
+    "nestlé.com",
+    "пример.рф",
+    "ελλάδα.gr",
+    "例子.中国",
     "www.discogs.com",
     "www.loews.com",
     # everyday pinyin that is also a bank's alias: zhaoshang (investment), jianshe (construction)

@@ -17,7 +17,7 @@ from privacy_hygiene.lookalike.explain_detail import substitutions
 from privacy_hygiene.lookalike.index import BrandIndex, Target, brand_index, common_words
 from privacy_hygiene.lookalike.normalise import NormalHost, normalise
 from privacy_hygiene.lookalike.scan import scan_embedded
-from privacy_hygiene.lookalike.skeleton import ascii_fold, scripts_of, to_ascii_shape
+from privacy_hygiene.lookalike.skeleton import ascii_fold, script_of, scripts_of, to_ascii_shape
 from privacy_hygiene.lookalike.techniques import classify_edit, osa_distance, segment
 from privacy_hygiene.lookalike.verdict import Candidate, Verdict
 
@@ -172,7 +172,9 @@ class Detector:
     # -- typing slips -------------------------------------------------------------------------------
     def _typos(self, host: NormalHost, key: str) -> list[Candidate]:
         index = self.index
-        unicode_label = not host.label.isascii()
+        # relaxed thresholds only for look-alike letters; ordinary accented Latin (bücher, café)
+        # is a language, not a trick, and gets the ASCII rules
+        unicode_label = not host.label.isascii() and self._tricky(host.label)
         size = len(key)
         if size < index.shortest_key - 2 or size > index.longest_key + 2:
             return []
@@ -224,6 +226,17 @@ class Detector:
                 for candidate in self._typos(host, token):
                     found.append(dataclasses.replace(candidate, score=candidate.score - 0.05))
         return found
+
+    def _tricky(self, label: str) -> bool:
+        """True when the label holds a look-alike letter from another script, or a hooked or
+        small-capital Latin letter (not just accents: ü, é, ñ)."""
+        origin = self.index.confusables.origin
+        for char in label:
+            if char.isascii():
+                continue
+            if script_of(char) != "latin" or origin.get(char, "marks") != "marks":
+                return True
+        return False
 
     def _typo(self, host: NormalHost, key: str, brand_key: str, unicode_label: bool) -> Candidate | None:
         target = self.index.exact[brand_key]
