@@ -69,3 +69,14 @@ def test_words_inside_other_words_and_cdn_images_name_nothing(make_page: Callabl
 def test_local_file_without_origin_is_skipped(make_page: Callable[..., Page], catalog: Catalog) -> None:
     html = f"<title>PayPal</title>{LOGIN}"
     assert rules(make_page(html, url=None), catalog) == {}
+
+
+def test_everyday_words_that_are_brand_names(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    html = f"<title>苹果派的做法</title><h1>小米粥和苹果</h1>{LOGIN}"
+    assert rules(make_page(html, url="https://recipes.example.cn/"), catalog) == {}
+
+
+def test_chinese_shop_name_on_other_domain(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    html = f"<title>淘宝网 - 淘！我喜欢</title><h1>账户登录</h1>{LOGIN}"
+    found = rules(make_page(html, url="https://taobao-login.example.top/"), catalog)
+    assert found["PH-BRAND-020"] == Severity.CRITICAL

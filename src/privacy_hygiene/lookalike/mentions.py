@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from privacy_hygiene.catalog import Catalog
-from privacy_hygiene.catalog.schemas.brands import Brand, BrandsFile
+from privacy_hygiene.catalog.schemas.brands import Brand, BrandsFile, LookalikeFile
 from privacy_hygiene.domains import host_of, registrable_domain
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class NameIndex:
     by_domain: dict[str, Brand]
 
 
-def _variants(brand: Brand, words: frozenset[str]) -> list[str]:
+def _variants(brand: Brand, words: frozenset[str], ambiguous: frozenset[str]) -> list[str]:
     names = {brand.zh, *brand.zh_names, *(name for name in brand.names if len(name) >= 5)}
     for part in re.split(r" \(|\)| / |、", brand.en):
         part = part.strip()
@@ -51,7 +51,7 @@ def _variants(brand: Brand, words: frozenset[str]) -> list[str]:
     if brand.common_word:
         names = {name for name in names if "." in name or " " in name or not name.isascii()}
     # nor is a brand whose name is a word of its own ("apple pie", "united", "delta")
-    return [name for name in names if len(name) >= 2 and name.lower() not in words]
+    return [name for name in names if len(name) >= 2 and name.lower() not in words and name not in ambiguous]
 
 
 @functools.cache
@@ -60,12 +60,13 @@ def name_index(catalog: Catalog) -> NameIndex:
 
     brands = catalog.file("brands.toml", BrandsFile).brand
     words = common_words(catalog)
+    ambiguous = frozenset(catalog.file("lookalike.toml", LookalikeFile).ambiguous_page_names)
     by_name: dict[str, Brand] = {}
     by_domain: dict[str, Brand] = {}
     for brand in brands:
         for domain in (*brand.domains, *brand.related):
             by_domain.setdefault(domain, brand)
-        for name in _variants(brand, words):
+        for name in _variants(brand, words, ambiguous):
             by_name.setdefault(name.lower(), brand)
     ordered = sorted(by_name, key=len, reverse=True)
     alternation = "|".join(re.escape(name) for name in ordered)

@@ -149,6 +149,9 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: brand aliases that are also everyday words (pinyin zhaoshang "investment", jianshe
     #: "construction"): they name the brand only next to a keyword or a piece of its domain
     weak_names: list[str] = []
+    #: brand names that are everyday words in page text (苹果 apple, 小米 millet, Delta): a page
+    #: naming them is not presenting itself as the brand
+    ambiguous_page_names: list[str] = []
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
