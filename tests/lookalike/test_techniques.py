@@ -66,6 +66,8 @@ FLAGGED = [
     ("wellfsargo.com", "wellsfargo.com", "transposition"),
     ("bankofamericca.com", "bankofamerica.com", "repetition"),
     ("p.aypal.com", "paypal.com", "dot-insertion"),
+    ("icbcs.com.cn", "icbc.com.cn", "insertion"),
+    ("ebays.com", "ebay.com", "insertion"),
     # TLD swap and suffix games
     ("paypal.xyz", "paypal.com", "tld-swap"),
     ("alipay.top", "alipay.com", "tld-swap"),
@@ -189,6 +191,8 @@ LEGITIMATE = [
     "www.infidelity.com",
     "office.com.au",
     "abc-news-online.com",
+    "www.bosch.com",
+    "hsbcs.net",
     # internationalised names in their own language: accents are a language, not a trick
     "bücher.de",
     "münchen.de",

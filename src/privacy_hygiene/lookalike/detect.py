@@ -259,8 +259,23 @@ class Detector:
             return self.candidate("typo", target, edit=("typo", 0, host.label))
         technique, position = edit
         careful = size < lengths.one_edit or target.common
-        if careful and technique not in ("transposition", "repetition", "hyphenation"):
-            return None  # cnbc/cmbc, bose/bosc: on short names even look-alike letters make words
+        same_suffix = (
+            host.suffix == target.suffix  # a country's second level (com.cn), not .com: cnbc/cibc
+            and "." in target.suffix
+            and not target.common
+            and len(key) >= size
+            and position > 0
+        )
+        tld = host.suffix.rsplit(".", 1)[-1]
+        aimed = same_suffix or (tld in self.index.risky_tlds and position > 0)
+        if careful and not target.common and technique == "insertion" and position > 0:
+            # ebays.com, hsbcs.com: a letter added to a four-letter name under its own ending
+            # (bosch.com is not bosc.cn)
+            aimed = aimed or tld == target.suffix.rsplit(".", 1)[-1]
+        if careful and technique not in ("transposition", "repetition", "hyphenation") and not aimed:
+            # cnbc/cmbc, bose/bosc: on short names even look-alike letters make words; under the
+            # brand's own suffix (icbcs.com.cn) the slip is aimed at it
+            return None
         if position == 0 and size < lengths.first_letter and technique not in ("ascii-lookalike", "transposition"):
             return None
         score_key = technique
