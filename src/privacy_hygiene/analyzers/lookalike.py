@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.i18n import LocalText
 from privacy_hygiene.models import Evidence, Finding, Page
 
 
@@ -31,10 +32,19 @@ class LookalikeAnalyzer:
         verdict = Detector(ctx.catalog).check(url)
         if verdict.technique is None:
             return
-        evidence = Evidence("domain", verdict.host, explain(verdict, "en", verdict.registrable))
         if verdict.lookalike_of is None:
-            yield ctx.finding("PH-LOOKALIKE-030", [evidence])
+            rule_id = "PH-LOOKALIKE-030"
         elif verdict.technique == "homoglyph":
-            yield ctx.finding("PH-LOOKALIKE-020", [evidence, Evidence("domain", verdict.lookalike_of, "official")])
+            rule_id = "PH-LOOKALIKE-020"
         else:
-            yield ctx.finding("PH-LOOKALIKE-010", [evidence, Evidence("domain", verdict.lookalike_of, "official")])
+            rule_id = "PH-LOOKALIKE-010"
+        rule = ctx.catalog.rule(rule_id)
+        # the title says how, in both languages ("uses Cyrillic 'а' in place of Latin 'a' ...")
+        title = LocalText(
+            zh=f"{rule.title.zh}：{explain(verdict, 'zh', verdict.registrable)}",
+            en=f"{rule.title.en}: {explain(verdict, 'en', verdict.registrable)}",
+        )
+        evidence = [Evidence("domain", verdict.host, f"{verdict.technique} · {verdict.score:.2f}")]
+        if verdict.lookalike_of:
+            evidence.append(Evidence("domain", verdict.lookalike_of, verdict.brand_en))
+        yield ctx.finding(rule_id, evidence, title=title)
