@@ -125,14 +125,19 @@ def same_site(a: str, b: str) -> bool:
 
 
 @functools.cache
-def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+def _snapshot() -> str:
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("tldextract")
     if spec is None or spec.origin is None:  # pragma: no cover - tldextract is a dependency
         raise RuntimeError("tldextract is not installed")
-    text = (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
+    return (Path(spec.origin).parent / ".tld_set_snapshot").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], int]:
+    text = _snapshot()
     rules: set[str] = set()
     wildcards: set[str] = set()
     exceptions: set[str] = set()
@@ -148,6 +153,18 @@ def _suffix_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], int
             rules.add(rule)
     depth = 1 + max(rule.count(".") + 1 for rule in rules | wildcards | exceptions)
     return frozenset(rules), frozenset(wildcards), frozenset(exceptions), depth
+
+
+@functools.cache
+def _private_suffixes() -> frozenset[str]:
+    private = _snapshot().partition("// ===BEGIN PRIVATE DOMAINS===")[2]
+    lines = (line.split(" ", 1)[0].strip().lower() for line in private.splitlines())
+    return frozenset(line.lstrip("*.!") for line in lines if line and not line.startswith("//"))
+
+
+def is_private_suffix(suffix: str) -> bool:
+    """True for suffixes a company runs for its customers (github.io, web.app, blogspot.com)."""
+    return suffix in _private_suffixes()
 
 
 def split_host(host: str) -> tuple[str, str, str]:

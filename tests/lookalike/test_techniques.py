@@ -117,6 +117,9 @@ FLAGGED = [
     ("att-mail-verify01.weebly.com", "att.com", "combosquatting"),
     ("icbcvip.com", "icbc.com.cn", "combosquatting"),
     ("paypal-verify01.com", "paypal.com", "combosquatting"),
+    ("paypal-resolution-center.com", "paypal.com", "combosquatting"),
+    ("discord-nitro-gift.com", "discord.com", "brand-embedding"),
+    ("paypal-x7k2q.com", "paypal.com", "brand-embedding"),
     ("dhl-tracking.info", "dhl.com", "combosquatting"),
     ("usps-redelivery.com", "usps.com", "combosquatting"),
     ("12306-tuipiao.com", "12306.cn", "combosquatting"),
@@ -192,6 +195,11 @@ LEGITIMATE = [
     "office.com.au",
     "abc-news-online.com",
     "www.bosch.com",
+    # the brand's own side projects and fan sites in plain words; project pages on hosting platforms
+    "netflixtechblog.com",
+    "spotifycharts.com",
+    "dropboxforum.com",
+    "netflix.github.io",
     "hsbcs.net",
     # internationalised names in their own language: accents are a language, not a trick
     "bücher.de",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from privacy_hygiene.catalog import Catalog, get_catalog
+from privacy_hygiene.domains import is_private_suffix
 from privacy_hygiene.lookalike.explain_detail import substitutions
 from privacy_hygiene.lookalike.index import BrandIndex, Target, brand_index, common_words
 from privacy_hygiene.lookalike.normalise import NormalHost, normalise
@@ -42,6 +43,7 @@ class Detector:
         #: name occurrences per label text ("www", "mail" and brand-ish labels repeat across hosts)
         self.occurrence_cache: dict[str, list[tuple[int, int, str]]] = {}
         self._folds: dict[str, str] = {}
+        self._words_vocabulary: frozenset[str] | None = None
 
     def fold(self, part: str) -> str:
         """The skeleton of a subdomain label or suffix (cached: "www", "com" recur in every host)."""
@@ -51,6 +53,19 @@ class Detector:
             if len(self._folds) < 50_000:
                 self._folds[part] = folded
         return folded
+
+    def words_and_vocabulary(self) -> frozenset[str]:
+        """English words plus the keywords (raw spelling), for splitting what surrounds a name."""
+        if self._words_vocabulary is None:
+            raw = self.index.rules.keywords
+            extra = {*raw.en, *raw.pinyin, *raw.suffix_like, *raw.country_like}
+            self._words_vocabulary = common_words(self.catalog) | extra
+        return self._words_vocabulary
+
+    def raw_keywords(self) -> frozenset[str]:
+        """The combosquatting keywords as written (English and pinyin)."""
+        raw = self.index.rules.keywords
+        return frozenset((*raw.en, *raw.pinyin))
 
     def is_word(self, label: str) -> bool:
         """True when ``label`` is an ordinary English word (chosen on purpose, not a slip)."""
@@ -152,6 +167,8 @@ class Detector:
             return None  # target.com.au, office.com.au: an ordinary word under another suffix
         if len(parts) > 1 and parts & own and suffix != target.suffix:
             return self.candidate("suffix-game", target, suffix=suffix)
+        if is_private_suffix(suffix) and suffix not in self.index.risky_tlds:
+            return None  # netflix.github.io: a project page on a hosting platform, often the brand's own
         if risky:
             return self.candidate("tld-swap", target, suffix=suffix)
         lengths = self.index.rules.lengths

@@ -111,11 +111,27 @@ def _inside_word(detector: Detector, raw: str, name: str) -> bool:
     return True
 
 
+def _plain_words(detector: Detector, raw: str, shown: str) -> bool:
+    """True when what surrounds the brand's name is ordinary English (netflixtechblog,
+    spotifycharts, dropbox-forum) with no keyword: a fan site or the brand's own side project."""
+    position = raw.find(shown)
+    if position < 0:
+        return False
+    words = detector.words_and_vocabulary()
+    keywords = detector.raw_keywords()
+    for piece in (raw[:position], raw[position + len(shown) :]):
+        for part in piece.replace("-", " ").split():
+            found = segment(part.strip("0123456789"), words, 14)
+            if found is None or any(word in keywords for word in found):
+                return False  # random letters, or a lure word next to the brand (nitro-gift, find-my)
+    return True
+
+
 def _embedded(detector: Detector, target: Target, name: str, distinctive: bool, raw: str = "") -> Candidate | None:
     if not distinctive:
         return None
     shown = detector.index.display.get(name, name)
-    if raw and raw != shown and _inside_word(detector, raw, shown):
+    if raw and raw != shown and (_inside_word(detector, raw, shown) or _plain_words(detector, raw, shown)):
         return None
     return detector.candidate("brand-embedding", target, name=shown)
 
