@@ -111,3 +111,17 @@ def test_confusables_table(catalog: Catalog) -> None:
     header = "\n".join(line for line in lines if line.startswith("#"))
     for needed in ("Source:", "Licence:", "Unicode", "Generated:", "Chromium"):
         assert needed in header
+
+
+def test_every_technique_has_a_score_and_an_explanation(catalog: Catalog) -> None:
+    from privacy_hygiene.catalog.schemas.brands import LookalikeFile
+    from privacy_hygiene.i18n import messages
+    from privacy_hygiene.lookalike.verdict import SCORE_VARIANTS, TECHNIQUES
+
+    scores = catalog.file("lookalike.toml", LookalikeFile).scores.technique
+    assert set(scores) == set(TECHNIQUES) | set(SCORE_VARIANTS)
+    assert set(SCORE_VARIANTS.values()) <= set(TECHNIQUES)
+    texts = messages()
+    for technique in TECHNIQUES:
+        text = texts[f"domain.{technique}"]
+        assert text.zh and text.en, technique

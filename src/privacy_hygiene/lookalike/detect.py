@@ -20,7 +20,7 @@ from privacy_hygiene.lookalike.normalise import NormalHost, normalise
 from privacy_hygiene.lookalike.scan import scan_embedded
 from privacy_hygiene.lookalike.skeleton import ascii_fold, script_of, scripts_of, to_ascii_shape
 from privacy_hygiene.lookalike.techniques import classify_edit, osa_distance, segment
-from privacy_hygiene.lookalike.verdict import Candidate, Verdict
+from privacy_hygiene.lookalike.verdict import TECHNIQUES, Candidate, Verdict
 
 _LOOKALIKE_SCRIPTS = frozenset({"cyrillic", "greek", "armenian"})
 #: techniques whose evidence is not the registrable label alone (the label may be a plain word)
@@ -30,6 +30,22 @@ _BEYOND_LABEL = frozenset({"target-embedding", "dot-insertion"})
 def _is_country(suffix: str) -> bool:
     tld = suffix.rsplit(".", 1)[-1]
     return len(tld) == 2 or not tld.isascii()
+
+
+#: per brand index (indexes live as long as the process): one set object each, because segment()
+#: caches on it and two equal 63,000-word sets would be compared element by element on every lookup
+_VOCABULARIES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _vocabularies(catalog: Catalog, index: BrandIndex) -> tuple[frozenset[str], frozenset[str]]:
+    """(English words + every keyword and domain word as written, the keywords as written)."""
+    found = _VOCABULARIES.get(id(index))
+    if found is None:
+        words = index.rules.keywords
+        keywords = frozenset((*words.en, *words.pinyin))
+        everything = common_words(catalog) | keywords | frozenset((*words.suffix_like, *words.country_like))
+        found = _VOCABULARIES.setdefault(id(index), (everything, keywords))
+    return found
 
 
 class Detector:
@@ -43,7 +59,6 @@ class Detector:
         #: name occurrences per label text ("www", "mail" and brand-ish labels repeat across hosts)
         self.occurrence_cache: dict[str, list[tuple[int, int, str]]] = {}
         self._folds: dict[str, str] = {}
-        self._words_vocabulary: frozenset[str] | None = None
 
     def fold(self, part: str) -> str:
         """The skeleton of a subdomain label or suffix (cached: "www", "com" recur in every host)."""
@@ -56,23 +71,20 @@ class Detector:
 
     def words_and_vocabulary(self) -> frozenset[str]:
         """English words plus the keywords (raw spelling), for splitting what surrounds a name."""
-        if self._words_vocabulary is None:
-            raw = self.index.rules.keywords
-            extra = {*raw.en, *raw.pinyin, *raw.suffix_like, *raw.country_like}
-            self._words_vocabulary = common_words(self.catalog) | extra
-        return self._words_vocabulary
+        return _vocabularies(self.catalog, self.index)[0]
 
     def raw_keywords(self) -> frozenset[str]:
         """The combosquatting keywords as written (English and pinyin)."""
-        raw = self.index.rules.keywords
-        return frozenset((*raw.en, *raw.pinyin))
+        return _vocabularies(self.catalog, self.index)[1]
 
     def is_word(self, label: str) -> bool:
         """True when ``label`` is an ordinary English word (chosen on purpose, not a slip)."""
         return label in common_words(self.catalog) or ascii_fold(label) in self.index.ordinary
 
     def candidate(self, technique: str, target: Target, score_key: str = "", **detail: Any) -> Candidate:
-        score = self.scores.get(score_key or technique, 0.5)
+        if technique not in TECHNIQUES:
+            raise ValueError(f"unknown technique {technique!r}")
+        score = self.scores[score_key or technique]
         return Candidate(technique, target.domain, target.en, target.zh, score, detail, target.rank)
 
     # -- entry point --------------------------------------------------------------------------------
@@ -121,7 +133,7 @@ class Detector:
         if exact is not None:
             hit = self._exact(host, exact, key)
             if hit is not None:
-                if hit.score >= self.scores.get("homoglyph", 1.0) - 1e-9:
+                if hit.score >= self.scores["homoglyph"] - 1e-9:
                     return hit
                 found.append(hit)
         if host.subdomain:
@@ -308,9 +320,7 @@ class Detector:
         lookalike = scripts & _LOOKALIKE_SCRIPTS
         if lookalike and ("latin" in scripts or self._whole_script(host, lookalike)):
             found.append(
-                Candidate(
-                    "mixed-script", "", "", "", self.scores.get("mixed-script", 0.5), {"scripts": sorted(scripts)}
-                )
+                Candidate("mixed-script", "", "", "", self.scores["mixed-script"], {"scripts": sorted(scripts)})
             )
         return found
 

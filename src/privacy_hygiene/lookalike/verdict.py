@@ -5,6 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+#: every technique a verdict may name; each has a score in lookalike.toml and an explanation in
+#: locales/domain.toml (a test checks both)
+TECHNIQUES: tuple[str, ...] = (
+    "homoglyph",
+    "ascii-lookalike",
+    "transposition",
+    "omission",
+    "insertion",
+    "repetition",
+    "hyphenation",
+    "bitsquatting",
+    "replacement",
+    "typo",
+    "dot-insertion",
+    "tld-swap",
+    "suffix-game",
+    "target-embedding",
+    "brand-embedding",
+    "combosquatting",
+    "mixed-script",
+)
+#: score variants of a technique (same name in the verdict, another base score)
+SCORE_VARIANTS = {"homoglyph-typo": "homoglyph", "tld-swap-cctld": "tld-swap"}
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
