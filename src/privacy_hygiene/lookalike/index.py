@@ -49,11 +49,11 @@ class BrandIndex(msgspec.Struct):
     exact: dict[str, Target] = field(default_factory=dict)
     #: deletion variant → skeleton keys it comes from
     deletes: dict[str, list[str]] = field(default_factory=dict)
-    #: "k:prefix:length" / "k:suffix:length" of every label a single slip of a brand key can produce:
-    #: one edit leaves either the first or the last k characters alone, so a label matching neither
-    #: needs no edit-distance search (most labels, checked with two set lookups)
-    typo_starts: set[str] = field(default_factory=set)
-    typo_ends: set[str] = field(default_factory=set)
+    #: label length → first / last k characters of the brand keys a single slip can turn into a
+    #: label of that length: one edit leaves the first or the last k characters alone (k = 1..3 by
+    #: key length), so a label matching neither needs no edit-distance search (most labels)
+    typo_starts: dict[int, set[str]] = field(default_factory=dict)
+    typo_ends: dict[int, set[str]] = field(default_factory=dict)
     #: a name (folded) inside longer labels → its target
     names: dict[str, Target] = field(default_factory=dict)
     #: first three characters of a name → names (for the substring scan)
@@ -140,16 +140,24 @@ class BrandIndex(msgspec.Struct):
                 self.deletes.setdefault(variant, []).append(key)
             k = affix_size(len(key))
             for size in range(len(key) - 2, len(key) + 3):
-                self.typo_starts.add(f"{k}:{key[:k]}:{size}")
-                self.typo_ends.add(f"{k}:{key[-k:]}:{size}")
+                self.typo_starts.setdefault(size, set()).add(key[:k])
+                self.typo_ends.setdefault(size, set()).add(key[-k:])
 
     def may_be_typo(self, label: str) -> bool:
         """False when no brand key is within reach of an edit of ``label`` (see ``typo_starts``)."""
         size = len(label)
-        for k in (1, 2, 3):
-            if f"{k}:{label[:k]}:{size}" in self.typo_starts or f"{k}:{label[-k:]}:{size}" in self.typo_ends:
-                return True
-        return False
+        starts = self.typo_starts.get(size)
+        if starts is None:
+            return False
+        ends = self.typo_ends[size]
+        return (
+            label[:3] in starts
+            or label[:2] in starts
+            or label[:1] in starts
+            or label[-3:] in ends
+            or label[-2:] in ends
+            or label[-1:] in ends
+        )
 
 
 def _with_key(target: Target, key: str) -> Target:

@@ -46,10 +46,7 @@ class NormalHost:
 
 def _maybe_ip(host: str) -> bool:
     """Cheap pre-test: only hosts ending in a digit or hex label, or with ``:``/``[``, can be IPs."""
-    if ":" in host or host.startswith("["):
-        return True
-    last = host.rsplit(".", 1)[-1]
-    return last.isdigit() or last.startswith("0x")
+    return host[-1].isdigit() or ":" in host or host.startswith(("[", "0x")) or ".0x" in host
 
 
 def _decode_label(label: str) -> tuple[str, bool]:
