@@ -62,7 +62,11 @@ def in_process(hosts: list[str]) -> None:
             registrable_domain(host)
         baseline.append(len(hosts) / (time.perf_counter() - start))
     flagged = sum(1 for host in hosts if detector.check(host).flagged)
-    print(f"in process: {len(hosts)} hosts ({flagged} flagged), 384-brand index")
+    from privacy_hygiene.catalog import get_catalog
+    from privacy_hygiene.catalog.schemas.brands import BrandsFile
+
+    brands = len(get_catalog().file("brands.toml", BrandsFile).brand)
+    print(f"in process: {len(hosts)} hosts ({flagged} flagged), {brands} brands")
     print(f"  verdicts/s  median {statistics.median(runs):,.0f}  (wall; CPU time {statistics.median(cpu_runs):,.0f})")
     print(f"  baseline (tldextract registrable domain only) median {statistics.median(baseline):,.0f}/s")
     print(f"  ratio verdict/baseline {statistics.median(runs) / statistics.median(baseline):.2f}")
