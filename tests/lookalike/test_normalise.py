@@ -36,7 +36,7 @@ def test_ip_literals_are_marked(given: str) -> None:
     assert result is not None and result.is_ip
 
 
-@pytest.mark.parametrize("given", ["", "   ", "http://", "://"])
+@pytest.mark.parametrize("given", ["", "   ", "http://", "://", "a" * 64 + ".com", "paypal" * 50_000 + ".com"])
 def test_no_host(given: str) -> None:
     assert normalise(given) is None
 

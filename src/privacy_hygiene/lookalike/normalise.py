@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from privacy_hygiene.domains import host_of, is_ip, split_host, to_ascii
 
+#: DNS limits (RFC 1035): 253 characters in all, 63 per label, in ASCII form
+_MAX_HOST = 253
+_MAX_LABEL = 63
 _PLAIN_HOST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.")
 
 
@@ -85,6 +88,8 @@ def normalise(text: str) -> NormalHost | None:
     else:
         host = _uts46_map(host)
         ascii_host = to_ascii(host)
+    if len(ascii_host) > _MAX_HOST or any(len(part) > _MAX_LABEL for part in ascii_host.split(".")):
+        return None  # no resolver accepts it (and a megabyte "host" must not cost minutes)
     subdomain, label, suffix = split_host(host)
     return NormalHost(text, host, ascii_host, subdomain, label, suffix, bad_punycode=bad)
 
