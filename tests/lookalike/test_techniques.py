@@ -200,6 +200,8 @@ LEGITIMATE = [
     "spotifycharts.com",
     "dropboxforum.com",
     "netflix.github.io",
+    "paypal.zendesk.com",
+    "netflix.myworkdayjobs.com",
     "hsbcs.net",
     # internationalised names in their own language: accents are a language, not a trick
     "bücher.de",

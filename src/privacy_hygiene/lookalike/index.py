@@ -77,6 +77,7 @@ class BrandIndex(msgspec.Struct):
     trusted_suffixes: frozenset[str] = frozenset()
     short_affixes: frozenset[str] = frozenset()
     weak_names: frozenset[str] = frozenset()
+    tenant_platforms: frozenset[str] = frozenset()
     longest_word: int = 0
     shortest_key: int = 0
     longest_key: int = 0
@@ -196,6 +197,7 @@ def build_index(catalog: Catalog, extra: tuple[str, ...]) -> BrandIndex:
     rules = catalog.file("lookalike.toml", LookalikeFile)
     index = BrandIndex(confusables=table(catalog), rules=rules)
     index.short_affixes = frozenset(rules.short_affixes)
+    index.tenant_platforms = frozenset(rules.tenant_platforms)
     index.weak_names = frozenset(ascii_fold(name) for name in rules.weak_names)
     index.trusted_suffixes = frozenset(rules.trusted_suffixes)
     for domain in extra:

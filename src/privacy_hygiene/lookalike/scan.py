@@ -192,6 +192,7 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
         if hit is not None:
             found.append(hit)
     label_words: tuple[str, ...] | None = None
+    tenant = bool(parts) and f"{host.label}.{host.suffix}" in index.tenant_platforms
     for part, folded in zip(parts, folded_parts, strict=True):
         occurrences = _occurrences(detector, folded)
         if not occurrences:
@@ -202,6 +203,8 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
             hit = _judge(detector, folded, start, end, name, label_words, part)
             if hit is None and folded == name and index.names[name].key == name:
                 hit = _embedded(detector, index.names[name], name, _distinctive(detector, name), part)
+            if hit is not None and hit.technique == "brand-embedding" and tenant:
+                continue  # paypal.zendesk.com: the brand's own help desk
             if hit is not None and not (part.isascii() and detector.is_word(part)):
                 hit.detail["beyond"] = True  # found in a subdomain, not in the registrable label
                 found.append(hit)

@@ -152,6 +152,9 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: brand names that are everyday words in page text (苹果 apple, 小米 millet, Delta): a page
     #: naming them is not presenting itself as the brand
     ambiguous_page_names: list[str] = []
+    #: services that give each customer company its own subdomain (paypal.zendesk.com): the brand's
+    #: name alone there is a tenant, not a lure
+    tenant_platforms: list[str] = []
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
