@@ -98,8 +98,10 @@ def _ini(path: Path) -> configparser.ConfigParser | None:
         return None
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    # Firefox skips lines it does not understand; configparser would reject the whole file
+    kept = [line for line in text.splitlines() if line.strip().startswith("[") or "=" in line]
     try:
-        parser.read_string(text)
+        parser.read_string("\n".join(kept))
     except configparser.Error:
         return None
     return parser
