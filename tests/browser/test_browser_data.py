@@ -57,3 +57,10 @@ def test_schema_rejects_ambiguous_conditions_and_missing_fallbacks() -> None:
     assert any("fallback" in message for message in problems)
     with pytest.raises(msgspec.ValidationError):
         msgspec.convert({**bad, "check": [{**bad["check"][0], "id": "not_in_vocabulary"}]}, BrowserFile)
+
+
+def test_every_store_count_setting_has_a_counter_and_back() -> None:
+    from privacy_hygiene.browser.stores import COUNTERS
+
+    declared = {(family, key) for (family, key), setting in browser_data().settings.items() if setting.file == "store"}
+    assert declared == set(COUNTERS)
