@@ -65,8 +65,14 @@ class Environment:
         if pattern == "~" or pattern.startswith("~/"):
             return self.home.joinpath(*pattern[2:].split("/")) if len(pattern) > 2 else self.home
         if pattern.startswith("/"):
-            return self.system_root.joinpath(*pattern.strip("/").split("/"))
+            return self.system_path(pattern)
         return Path(pattern)
+
+    def system_path(self, absolute: str) -> Path:
+        """An absolute path of this machine (a policy file, an install folder) under ``system_root``."""
+        if self.system_root == Path("/"):
+            return Path(absolute)
+        return self.system_root.joinpath(*[part for part in absolute.replace("\\", "/").split("/") if part])
 
 
 def packaging_of(path: Path) -> Packaging:

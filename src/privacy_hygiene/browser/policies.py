@@ -120,7 +120,7 @@ def firefox_forced(profile: Profile, data: BrowserData, env: Environment, platfo
     """Settings forced by Firefox policies (system files, the install's distribution folder, registry)."""
     paths = _policy_paths(profile, data, env)
     if platform_dir:
-        paths.append(Path(platform_dir) / "distribution" / "policies.json")
+        paths.append(env.system_path(platform_dir) / "distribution" / "policies.json")
     forced: dict[str, SettingValue] = {}
     for path in paths:
         policies = _load_json(path).get("policies")

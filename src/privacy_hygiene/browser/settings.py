@@ -9,6 +9,7 @@ read makes the keys it holds ``unknown`` with the reason, never an error for the
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
 from privacy_hygiene.browser import policies
@@ -38,6 +39,7 @@ def _resolve(
     settings: ProfileSettings,
     layers: list[tuple[str, dict[str, Any]]],
     forced: dict[str, SettingValue],
+    build_defaults: dict[str, Any] | None = None,
 ) -> None:
     """Fill ``settings.values`` for every declared key of the family, from the highest layer down."""
     store_keys = [
@@ -59,26 +61,59 @@ def _resolve(
                 settings.values[key] = Value(key, values[key], source, "read")
                 break
         else:
+            build_default = as_setting_value((build_defaults or {}).get(key))
+            if build_default is not None:  # the installed build's own default beats the table
+                settings.values[key] = Value(key, build_default, "default", "default")
+                continue
             row = data.default_of(profile.family, key, profile.browser, settings.major)
             value = row.value if row else None
             settings.values[key] = Value(key, value, "default", "default" if row else "unknown")
+
+
+def _default_pref_files(profile: Profile, data: BrowserData, env: Environment, dirs: dict[str, str]) -> list[Path]:
+    """The install's own default-pref files (from compatibility.ini), then the distributor's."""
+    files: list[Path] = []
+    for name, sub in (("LastPlatformDir", "defaults/pref"), ("LastAppDir", "defaults/preferences")):
+        if dirs.get(name):
+            folder = env.system_path(dirs[name]).joinpath(*sub.split("/"))
+            with contextlib.suppress(OSError):
+                files.extend(sorted(folder.glob("*.js")))
+    location = data.locations.get(profile.browser)
+    for pattern in location.default_prefs if location else ():
+        parent, _, name = pattern.rpartition("/")
+        with contextlib.suppress(OSError):
+            files.extend(sorted(env.system_path(parent).glob(name)))
+    return files
+
+
+def _firefox_defaults(files: list[Path]) -> tuple[dict[str, Any], dict[str, SettingValue]]:
+    """``(defaults, locked)`` from default-pref files: later files win; locked prefs beat the user's."""
+    defaults: dict[str, Any] = {}
+    locked: dict[str, SettingValue] = {}
+    for path in files:
+        try:
+            parsed = parse_prefs(read_text(path))
+        except Unreadable:
+            continue
+        for name, pref in parsed.prefs.items():
+            if pref.function == "user_pref":
+                continue
+            (locked if pref.locked else defaults)[name] = pref.value
+    return defaults, locked
 
 
 def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> ProfileSettings:
     """prefs.js, user.js, compatibility.ini and policies.json of a Firefox profile."""
     settings = ProfileSettings()
     layers: list[tuple[str, dict[str, Any]]] = []
-    platform_dir = ""
-    try:
-        compatibility = read_text(profile.path / "compatibility.ini")
-        for line in compatibility.splitlines():
+    dirs: dict[str, str] = {}
+    with contextlib.suppress(Unreadable):
+        for line in read_text(profile.path / "compatibility.ini").splitlines():
             name, _, value = line.partition("=")
             if name.strip() == "LastVersion":
                 settings.version = one_line(value.split("_", 1)[0], 40)
-            elif name.strip() == "LastPlatformDir":
-                platform_dir = value.strip()
-    except Unreadable:
-        pass
+            elif name.strip() in ("LastPlatformDir", "LastAppDir"):
+                dirs[name.strip()] = value.strip()
     for file_kind in ("user.js", "prefs.js"):
         try:
             parsed = parse_prefs(read_text(profile.path / file_kind))
@@ -92,8 +127,9 @@ def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> Profi
     for (family, key), setting in data.settings.items():
         if family == "firefox" and setting.file != "store":
             settings.key_files[key] = "prefs.js"
-    forced = policies.firefox_forced(profile, data, env, platform_dir)
-    _resolve(profile, data, settings, layers, forced)
+    defaults, locked = _firefox_defaults(_default_pref_files(profile, data, env, dirs))
+    forced = {**locked, **policies.firefox_forced(profile, data, env, dirs.get("LastPlatformDir", ""))}
+    _resolve(profile, data, settings, layers, forced, defaults)
     return settings
 
 

@@ -61,6 +61,9 @@ class Location(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     windows: list[str] = []
     #: folders of managed-policy JSON files (Chromium) or ``policies.json`` files (Firefox)
     policies: list[str] = []
+    #: Firefox: distributor default-pref files (``pref(...)`` lines; ``*`` allowed in the file name),
+    #: read after the install's own ``defaults/`` files named by the profile's compatibility.ini
+    default_prefs: list[str] = []
     vendor_build: bool = False
 
 
