@@ -229,3 +229,13 @@ def test_the_installed_builds_own_defaults_beat_the_table(tmp_path: Path) -> Non
     # a locked default cannot be changed by the person: it counts like a policy
     saving = report.check("password_saving")
     assert (saving.state, saving.confidence) == ("pass", "policy")
+
+
+def test_distributor_defaults_decide_an_absent_key(inspect: Inspect, tmp_path: Path) -> None:
+    # Debian's firefox-esr ships healthreport upload off, so Firefox never writes that key
+    debian = inspect(fixture_path("firefox")).check("telemetry")
+    assert (debian.state, debian.confidence) == ("partial", "default")
+    upstream_env = Environment("linux", tmp_path, {}, tmp_path)
+    profile = next(profile for profile in profiles_at(fixture_path("firefox")) if profile.is_default)
+    upstream = inspect_profile(profile, upstream_env, now=NOW).check("telemetry")
+    assert (upstream.state, upstream.confidence) == ("fail", "default")
