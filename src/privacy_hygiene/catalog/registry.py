@@ -52,11 +52,13 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("brands.toml", brands.BrandsFile),
     FileKind("lookalike.toml", brands.LookalikeFile),
     FileKind("confusables.txt", None),
+    FileKind("common_words.txt", None),
     FileKind("domains.toml", domains.DomainsFile),
     FileKind("content/*.toml", content.ContentFile),
     FileKind("trackers.toml", trackers.TrackersFile),
     FileKind("trackers/*.txt", None),
     FileKind("trust.toml", trust.TrustFile),
+    FileKind("checklist/setup.toml", checklist.SetupFile, required=True),
     FileKind("checklist/*.toml", checklist.ChecklistFile),
     FileKind("browser/*.toml", browser.BrowserFile),
 )
