@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from privacy_hygiene.domains import host_of, is_ip
 from privacy_hygiene.i18n import LocalText, both
-from privacy_hygiene.lookalike import Detector
 from privacy_hygiene.sanitize import one_line
+
+if TYPE_CHECKING:
+    from privacy_hygiene.lookalike import Detector
 
 FindingKind = Literal["http", "ip", "lookalike"]
 
@@ -32,6 +34,8 @@ class SiteFinding:
 
 @functools.cache
 def _detector() -> Detector:
+    from privacy_hygiene.lookalike import Detector  # its brand index is built only when a login exists
+
     return Detector()
 
 
