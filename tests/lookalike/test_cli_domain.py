@@ -78,3 +78,31 @@ def test_domain_command_does_not_import_heavy_libraries() -> None:
     assert "paypal.com" in done.stdout
     for heavy in ("textual", "httpx", "bs4", "lxml", "tldextract", "requests", "privacy_hygiene.tui"):
         assert heavy not in modules, heavy
+
+
+def test_add_list_and_remove_own_brands_in_the_state_store(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    env = {"PRIVACY_HYGIENE_HOME": str(tmp_path / "home")}
+    listed = run_cli("domain", "--list-brands", "--lang", "en", env=env)
+    assert listed.code == 0 and "not added any" in listed.out
+    assert not (tmp_path / "home" / "state.sqlite3").exists()
+    added = run_cli("domain", "--add-brand", "https://www.mycoolbank.cn/login", "--lang", "en", env=env)
+    assert added.code == 0 and "mycoolbank.cn" in added.out
+    judged = run_cli("domain", "--json", "rnycoolbank.cn", "online.mycoolbank.cn", env=env)
+    assert [item["lookalike_of"] for item in json.loads(judged.out)] == ["mycoolbank.cn", None]
+    listed = run_cli("domain", "--list-brands", env=env)
+    assert listed.out.strip() == "mycoolbank.cn"
+    removed = run_cli("domain", "--remove-brand", "mycoolbank.cn", "--lang", "en", env=env)
+    assert removed.code == 0 and "no longer" in removed.out
+    judged = run_cli("domain", "--json", "rnycoolbank.cn", env=env)
+    assert json.loads(judged.out)[0]["lookalike_of"] is None
+
+
+def test_bad_brand_argument_and_damaged_state(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    env = {"PRIVACY_HYGIENE_HOME": str(tmp_path)}
+    bad = run_cli("domain", "--add-brand", "192.168.1.1", env=env)
+    assert bad.code == 2 and "Traceback" not in bad.err
+    (tmp_path / "state.sqlite3").write_bytes(b"this is not a database" * 100)
+    judged = run_cli("domain", "--json", "paypa1.com", env=env)
+    assert judged.code == 0, judged.err
+    assert json.loads(judged.out)[0]["lookalike_of"] == "paypal.com"
+    assert "Traceback" not in judged.err and judged.err.strip()

@@ -101,6 +101,8 @@ FLAGGED = [
     ("zhifubao-denglu.com", "alipay.com", "combosquatting"),
     ("gongshang-yinhang.com", "icbc.com.cn", "combosquatting"),
     ("jianhang-kefu.net", "ccb.com", "combosquatting"),
+    ("jiansheyinhang.com", "ccb.com", "combosquatting"),
+    ("zhongguoyinhang-login.com", "boc.cn", "combosquatting"),
     ("12306-kefu.com", "12306.cn", "combosquatting"),
     ("chinatax-zhengwu.com", "chinatax.gov.cn", "combosquatting"),
     ("unionpay-verify.net", "unionpay.com", "combosquatting"),
@@ -177,6 +179,12 @@ LEGITIMATE = [
     "battlefield.com",
     "www.infidelity.com",
     "office.com.au",
+    "www.discogs.com",
+    "www.loews.com",
+    # everyday pinyin that is also a bank's alias: zhaoshang (investment), jianshe (construction)
+    "www.zhaoshang-touzi.com",
+    "jianshe-gongcheng.cn",
+    "www.huaxia.com",
     # not hosts, or IPs
     "192.168.1.1",
     "http://[2001:db8::1]/login",

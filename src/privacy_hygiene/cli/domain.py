@@ -42,6 +42,57 @@ def read_brands_file(path: str, lang: str) -> list[str]:
     return domains
 
 
+def stored_brands(lang: Lang) -> list[str]:
+    """The registrable domains the person protected with ``--add-brand`` (none if there is no state yet)."""
+    from privacy_hygiene.store import default_path
+
+    if not default_path().exists():
+        return []  # reading must not create the state file
+    from privacy_hygiene.errors import StateError
+    from privacy_hygiene.i18n import t
+    from privacy_hygiene.lookalike.normalise import normalise
+    from privacy_hygiene.store import open_store
+
+    try:
+        with open_store() as store:
+            stored = store.brands()
+    except StateError as exc:
+        click.echo(f"privacy-hygiene: {t('domain.warning_store', lang, reason=exc)}", err=True)
+        return []
+    found = []
+    for domain in stored:
+        host = normalise(domain)
+        if host is not None and host.registrable:
+            found.append(host.registrable)
+    return found
+
+
+def _manage_brands(add: tuple[str, ...], remove: tuple[str, ...], show: bool, lang: Lang) -> None:
+    from privacy_hygiene.i18n import t
+    from privacy_hygiene.lookalike.normalise import normalise
+    from privacy_hygiene.store import default_path, open_store
+
+    if not add and not remove and not default_path().exists():
+        click.echo(t("domain.no_brands", lang))  # listing must not create the state file
+        return
+    with open_store() as store:
+        for domain in add:
+            host = normalise(domain)
+            if host is None or host.is_ip or not host.registrable:
+                fail(t("domain.error_brand_arg", lang, text=domain[:80]))
+                return
+            store.add_brand(host.registrable)
+            click.echo(t("domain.brand_added", lang, domain=host.registrable))
+        for domain in remove:
+            host = normalise(domain)
+            registrable = host.registrable if host is not None and host.registrable else domain
+            removed = store.remove_brand(registrable)
+            click.echo(t("domain.brand_removed" if removed else "domain.brand_unknown", lang, domain=registrable))
+        if show:
+            brands = store.brands()
+            click.echo("\n".join(brands) if brands else t("domain.no_brands", lang))
+
+
 def _inputs(domains: tuple[str, ...]) -> list[str]:
     if domains == ("-",) or "-" in domains:
         stdin = sys.stdin.read().splitlines()
@@ -65,18 +116,40 @@ def _inputs(domains: tuple[str, ...]) -> list[str]:
     default=None,
     help="Extra protected brands: one registrable domain per line, '#' comments. 额外保护的品牌域名文件。",
 )
+@click.option(
+    "--add-brand",
+    "add",
+    multiple=True,
+    metavar="DOMAIN",
+    help="Protect DOMAIN from now on (kept in the local state). 保护该域名。",
+)
+@click.option("--remove-brand", "remove", multiple=True, metavar="DOMAIN", help="Stop protecting DOMAIN. 取消保护。")
+@click.option("--list-brands", "show", is_flag=True, help="List the domains you protect. 列出自己保护的域名。")
 @lang_option
-def domain(domains: tuple[str, ...], as_json: bool, brands_file: str | None, lang: str | None) -> None:
+def domain(
+    domains: tuple[str, ...],
+    as_json: bool,
+    brands_file: str | None,
+    add: tuple[str, ...],
+    remove: tuple[str, ...],
+    show: bool,
+    lang: str | None,
+) -> None:
     """Lookalike verdicts for hosts or URLs ('-' reads one per line from stdin).
 
     仿冒域名判断：每个输入给出一个结论（按输入顺序）。
     """
     language = resolve_lang(lang)
+    if add or remove or show:
+        _manage_brands(add, remove, show, language)
+        if not domains:
+            return
     if not domains:
         from privacy_hygiene.i18n import t
 
         fail(t("domain.error_no_input", language))
     extra = read_brands_file(brands_file, language) if brands_file else []
+    extra += stored_brands(language)
     from privacy_hygiene.lookalike import Detector
 
     detector = Detector(extra=extra)

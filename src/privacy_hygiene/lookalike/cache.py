@@ -19,7 +19,7 @@ from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.lookalike.index import BrandIndex, build_index
 
 #: bump when BrandIndex or how it is built changes
-FORMAT = "brand-index-3"
+FORMAT = "brand-index-4"
 _SOURCES = ("brands.toml", "lookalike.toml", "confusables.txt")
 
 

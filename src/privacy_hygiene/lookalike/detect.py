@@ -41,6 +41,16 @@ class Detector:
         self.flag = self.index.rules.scores.flag
         #: name occurrences per label text ("www", "mail" and brand-ish labels repeat across hosts)
         self.occurrence_cache: dict[str, list[tuple[int, int, str]]] = {}
+        self._folds: dict[str, str] = {}
+
+    def fold(self, part: str) -> str:
+        """The skeleton of a subdomain label or suffix (cached: "www", "com" recur in every host)."""
+        folded = self._folds.get(part)
+        if folded is None:
+            folded = ascii_fold(part if part.isascii() else to_ascii_shape(part, self.index.confusables))
+            if len(self._folds) < 50_000:
+                self._folds[part] = folded
+        return folded
 
     def is_word(self, label: str) -> bool:
         """True when ``label`` is an ordinary English word (chosen on purpose, not a slip)."""
@@ -165,6 +175,8 @@ class Detector:
         unicode_label = not host.label.isascii()
         size = len(key)
         if size < index.shortest_key - 2 or size > index.longest_key + 2:
+            return []
+        if not unicode_label and not index.may_be_typo(key):
             return []
         # Brands carry their 1- and (long ones) 2-deletions; the query carries its 1-deletions. That
         # finds every single edit, and two edits except two substitutions, cheaply. Unicode labels

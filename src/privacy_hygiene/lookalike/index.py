@@ -49,6 +49,11 @@ class BrandIndex(msgspec.Struct):
     exact: dict[str, Target] = field(default_factory=dict)
     #: deletion variant → skeleton keys it comes from
     deletes: dict[str, list[str]] = field(default_factory=dict)
+    #: "k:prefix:length" / "k:suffix:length" of every label a single slip of a brand key can produce:
+    #: one edit leaves either the first or the last k characters alone, so a label matching neither
+    #: needs no edit-distance search (most labels, checked with two set lookups)
+    typo_starts: set[str] = field(default_factory=set)
+    typo_ends: set[str] = field(default_factory=set)
     #: a name (folded) inside longer labels → its target
     names: dict[str, Target] = field(default_factory=dict)
     #: first three characters of a name → names (for the substring scan)
@@ -71,6 +76,7 @@ class BrandIndex(msgspec.Struct):
     risky_tlds: frozenset[str] = frozenset()
     trusted_suffixes: frozenset[str] = frozenset()
     short_affixes: frozenset[str] = frozenset()
+    weak_names: frozenset[str] = frozenset()
     longest_word: int = 0
     shortest_key: int = 0
     longest_key: int = 0
@@ -132,10 +138,27 @@ class BrandIndex(msgspec.Struct):
                 variants |= {second for first in variants for second in _deletions(first)}
             for variant in variants | {key}:
                 self.deletes.setdefault(variant, []).append(key)
+            k = affix_size(len(key))
+            for size in range(len(key) - 2, len(key) + 3):
+                self.typo_starts.add(f"{k}:{key[:k]}:{size}")
+                self.typo_ends.add(f"{k}:{key[-k:]}:{size}")
+
+    def may_be_typo(self, label: str) -> bool:
+        """False when no brand key is within reach of an edit of ``label`` (see ``typo_starts``)."""
+        size = len(label)
+        for k in (1, 2, 3):
+            if f"{k}:{label[:k]}:{size}" in self.typo_starts or f"{k}:{label[-k:]}:{size}" in self.typo_ends:
+                return True
+        return False
 
 
 def _with_key(target: Target, key: str) -> Target:
     return msgspec.structs.replace(target, key=key)
+
+
+def affix_size(length: int) -> int:
+    """How many first (or last) characters one slip in a key of ``length`` leaves alone on one side."""
+    return 1 if length <= 4 else 2 if length <= 6 else 3
 
 
 def _deletions(text: str) -> set[str]:
@@ -165,6 +188,7 @@ def build_index(catalog: Catalog, extra: tuple[str, ...]) -> BrandIndex:
     rules = catalog.file("lookalike.toml", LookalikeFile)
     index = BrandIndex(confusables=table(catalog), rules=rules)
     index.short_affixes = frozenset(rules.short_affixes)
+    index.weak_names = frozenset(ascii_fold(name) for name in rules.weak_names)
     index.trusted_suffixes = frozenset(rules.trusted_suffixes)
     for domain in extra:
         index.add_brand(user_brand(domain))

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from privacy_hygiene.lookalike.index import Target
 from privacy_hygiene.lookalike.normalise import NormalHost
-from privacy_hygiene.lookalike.skeleton import ascii_fold, to_ascii_shape
 from privacy_hygiene.lookalike.techniques import segment
 from privacy_hygiene.lookalike.verdict import Candidate
 
@@ -115,19 +114,18 @@ def _embedded(detector: Detector, target: Target, name: str, distinctive: bool, 
     return detector.candidate("brand-embedding", target, name=shown)
 
 
-def _domain_runs(detector: Detector, host: NormalHost, tokens: list[str]) -> Candidate | None:
+def _domain_runs(detector: Detector, tokens: list[str], label_position: int) -> Candidate | None:
     runs = detector.index.domain_runs
-    label_position = len(tokens) - len(host.suffix.replace("-", ".").split(".")) - 1
-    for position, token in enumerate(tokens):
+    if runs.keys().isdisjoint(tokens):
+        return None
+    for position, token in enumerate(tokens[:label_position]):
+        # from label_position on, the brand's label is the host's own label: a TLD question
         entries = runs.get(token)
         if not entries:
             continue
         for rest, target in entries:
-            if not rest or tuple(tokens[position + 1 : position + 1 + len(rest)]) != rest:
-                continue
-            if position >= label_position:
-                continue  # the brand's label is the host's own label: a TLD question, judged elsewhere
-            return detector.candidate("target-embedding", target, embedded=target.domain)
+            if rest and tuple(tokens[position + 1 : position + 1 + len(rest)]) == rest:
+                return detector.candidate("target-embedding", target, embedded=target.domain)
     return None
 
 
@@ -135,32 +133,33 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
     """Candidates from names and domains embedded in the host."""
     index = detector.index
     found: list[Candidate] = []
-    confusables = index.confusables
-    folded_host = ascii_fold(host.host if host.host.isascii() else to_ascii_shape(host.host, confusables))
-    tokens = folded_host.replace("-", ".").split(".")
-    run = _domain_runs(detector, host, tokens)
+    parts = host.subdomain.split(".") if host.subdomain else []
+    folded_parts = [detector.fold(part) for part in parts]
+    tokens = [token for part in folded_parts for token in part.split("-")]
+    tokens += key.split("-")
+    label_position = len(tokens) - 1
+    tokens += detector.fold(host.suffix).replace("-", ".").split(".")
+    run = _domain_runs(detector, tokens, label_position)
     if run is not None:
         found.append(run)
     for start, end, name in _occurrences(detector, key):
         hit = _judge(detector, key, start, end, name, (), host.label)
         if hit is not None:
             found.append(hit)
-    if host.subdomain:
-        label_words: tuple[str, ...] | None = None
-        for part in host.subdomain.split("."):
-            folded = ascii_fold(part if part.isascii() else to_ascii_shape(part, confusables))
-            occurrences = _occurrences(detector, folded)
-            if not occurrences:
-                continue
-            if label_words is None:
-                label_words = segment(key, index.vocabulary, index.longest_word) or ()
-            for start, end, name in occurrences:
-                hit = _judge(detector, folded, start, end, name, label_words, part)
-                if hit is None and folded == name and index.names[name].key == name:
-                    hit = _embedded(detector, index.names[name], name, _distinctive(detector, name), part)
-                if hit is not None and not (part.isascii() and detector.is_word(part)):
-                    hit.detail["beyond"] = True  # found in a subdomain, not in the registrable label
-                    found.append(hit)
+    label_words: tuple[str, ...] | None = None
+    for part, folded in zip(parts, folded_parts, strict=True):
+        occurrences = _occurrences(detector, folded)
+        if not occurrences:
+            continue
+        if label_words is None:
+            label_words = segment(key, index.vocabulary, index.longest_word) or ()
+        for start, end, name in occurrences:
+            hit = _judge(detector, folded, start, end, name, label_words, part)
+            if hit is None and folded == name and index.names[name].key == name:
+                hit = _embedded(detector, index.names[name], name, _distinctive(detector, name), part)
+            if hit is not None and not (part.isascii() and detector.is_word(part)):
+                hit.detail["beyond"] = True  # found in a subdomain, not in the registrable label
+                found.append(hit)
     return found
 
 
@@ -168,6 +167,6 @@ def _distinctive(detector: Detector, name: str) -> bool:
     """Long enough and not an ordinary word, so the name alone says which brand is meant."""
     index = detector.index
     shown = index.display.get(name, name)  # "icloud" folds to "ldoud": judge the written length
-    if len(shown) < index.rules.lengths.min_embedded or name.isdigit():
+    if len(shown) < index.rules.lengths.min_embedded or name.isdigit() or name in index.weak_names:
         return False
     return name in index.aliases or not index.names[name].common

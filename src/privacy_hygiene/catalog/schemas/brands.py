@@ -146,6 +146,9 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     trusted_suffixes: list[str] = []
     #: two-letter names (jd, qq) that are protected as a prefix or suffix next to a keyword
     short_affixes: list[str] = []
+    #: brand aliases that are also everyday words (pinyin zhaoshang "investment", jianshe
+    #: "construction"): they name the brand only next to a keyword or a piece of its domain
+    weak_names: list[str] = []
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
