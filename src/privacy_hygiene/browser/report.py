@@ -15,6 +15,7 @@ from privacy_hygiene.browser.logins import LoginInventory, read_logins
 from privacy_hygiene.browser.model import CheckResult, Profile, Value
 from privacy_hygiene.browser.running import is_running
 from privacy_hygiene.browser.settings import read_settings
+from privacy_hygiene.browser.sites import LookalikeOf, lookalike_of
 from privacy_hygiene.i18n import Lang, LocalText, both
 from privacy_hygiene.sanitize import clean, one_line
 
@@ -118,14 +119,18 @@ def saved_logins_check(inventory: LoginInventory) -> CheckResult:
 
 
 def inspect_profile(
-    profile: Profile, env: Environment | None = None, data: BrowserData | None = None, now: datetime | None = None
+    profile: Profile,
+    env: Environment | None = None,
+    data: BrowserData | None = None,
+    now: datetime | None = None,
+    lookalike: LookalikeOf = lookalike_of,
 ) -> ProfileReport:
-    """Read one profile (read-only) and evaluate every check."""
+    """Read one profile (read-only) and evaluate every check; ``lookalike`` judges saved-login hosts."""
     env = env or Environment.current()
     data = data or browser_data()
     running = is_running(profile)
     settings = read_settings(profile, data, env)
-    logins = read_logins(profile, now)
+    logins = read_logins(profile, now, lookalike)
     results = [*evaluate_settings(data, profile, settings), saved_logins_check(logins)]
     order: list[str] = [check.id for check in data.checks]
     results.sort(key=lambda result: order.index(result.check_id))
@@ -142,12 +147,13 @@ def inspect_all(
     env: Environment | None = None,
     data: BrowserData | None = None,
     now: datetime | None = None,
+    lookalike: LookalikeOf = lookalike_of,
 ) -> list[ProfileReport]:
     """Inspect every profile; one that fails unexpectedly is reported, not fatal."""
     reports = []
     for profile in profiles:
         try:
-            reports.append(inspect_profile(profile, env, data, now))
+            reports.append(inspect_profile(profile, env, data, now, lookalike))
         except Exception as exc:  # the last line of defence per profile
             log.exception("browser profile %s", profile.path)
             warning = both("browser.profile_failed", reason=f"{type(exc).__name__}: {one_line(str(exc), 120)}")

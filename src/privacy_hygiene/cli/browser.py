@@ -80,7 +80,11 @@ def browser(profile_dirs: tuple[Path, ...], as_json: bool, apply: bool, lang: st
         profiles.extend(found)
     if not profile_dirs:
         profiles = discover()
-    reports = inspect_all(profiles)
+    from privacy_hygiene.browser.sites import lookalike_checker
+    from privacy_hygiene.cli.domain import stored_brands
+
+    # the person's own protected brands (domain --add-brand) count as protected for saved logins too
+    reports = inspect_all(profiles, lookalike=lookalike_checker(stored_brands(language)))
     if apply:
         from privacy_hygiene.browser.apply import apply_answers
 
