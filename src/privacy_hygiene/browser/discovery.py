@@ -213,9 +213,13 @@ def discover(env: Environment | None = None, data: BrowserData | None = None) ->
     for location in data.locations.values():
         for pattern in getattr(location, env.platform):
             root = env.expand(pattern)
-            if root in seen:
+            try:
+                key = root.resolve()  # a root linked to another one is read once
+            except (OSError, RuntimeError):
+                key = root
+            if key in seen:
                 continue
-            seen.add(root)
+            seen.add(key)
             reader = firefox_profiles if location.family == "firefox" else chromium_profiles
             found.extend(reader(root, location.browser, location))
     return found
