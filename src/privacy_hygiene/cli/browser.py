@@ -26,6 +26,8 @@ def _render(reports: list[ProfileReport], lang: Lang) -> None:
         click.echo(f"  {data['path']}")
         for warning in data["warnings"]:
             click.echo(f"  ! {warning}")
+        counts = {state: sum(check["state"] == state for check in data["checks"]) for state in _MARKS}
+        click.echo("  " + t("browser.summary_line", lang, **counts))
         for check in data["checks"]:
             state = t(f"browser.state_{check['state']}", lang)
             note = (
