@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_hygiene.browser import ProfileReport, inspect_profile, profiles_at
+from privacy_hygiene.browser import ProfileReport, discover, inspect_profile, profiles_at
 from privacy_hygiene.browser.discovery import Environment
 from tests.browser.conftest import NOW, firefox_fresh_profile, fixture_path
 
@@ -254,3 +254,23 @@ def test_hostile_json_is_could_not_read(inspect: Inspect, copy_of: Callable[[str
     assert report.check("password_saving").state == "unknown"
     assert report.check("secure_dns").state == "unknown"
     assert "Could not read" in report.check("password_saving").explanation.en
+
+
+def test_edge_clear_on_close_is_asked_not_guessed(tmp_path: Path, debian_system: Environment) -> None:
+    import shutil
+
+    root = tmp_path / "AppData" / "Local" / "Microsoft" / "Edge" / "User Data"
+    shutil.copytree(fixture_path("chromium"), root)
+    env = Environment("windows", tmp_path, {}, debian_system.system_root)
+    (profile,) = discover(env)
+    report = inspect_profile(profile, env, now=NOW)
+    assert profile.browser == "edge"
+    assert states(report)["clear_history_on_exit"] == "unknown"
+    assert states(report)["clear_cookies_on_exit"] == "unknown"
+    assert "Edge" in report.check("clear_cookies_on_exit").explanation.en
+    assert (
+        states(inspect_profile(next(iter(profiles_at(fixture_path("chromium")))), env, now=NOW))[
+            "clear_history_on_exit"
+        ]
+        == "fail"
+    )

@@ -112,6 +112,8 @@ class Outcome(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     when: list[Condition] = []
     since: Version = 0
     before: Version = 0
+    #: only for these browsers of the family (empty: all)
+    browsers: list[BrowserId] = []
 
 
 class FamilyCheck(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -152,7 +154,7 @@ class BrowserFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 if rules is None:
                     continue
                 where = f"$.check[{index}].{family}"
-                if not rules.outcome or rules.outcome[-1].when:
+                if not rules.outcome or rules.outcome[-1].when or rules.outcome[-1].browsers:
                     problems.append((where, "the last outcome must have no conditions (the fallback)"))
                 for number, outcome in enumerate(rules.outcome):
                     for condition in outcome.when:
