@@ -274,3 +274,23 @@ def test_edge_clear_on_close_is_asked_not_guessed(tmp_path: Path, debian_system:
         ]
         == "fail"
     )
+
+
+def test_macos_managed_preferences_plist_forces_chrome_settings(tmp_path: Path) -> None:
+    import plistlib
+    import shutil
+
+    home, system = tmp_path / "home", tmp_path / "system"
+    shutil.copytree(fixture_path("chromium"), home / "Library" / "Application Support" / "Google" / "Chrome")
+    managed = system / "Library" / "Managed Preferences"
+    managed.mkdir(parents=True)
+    managed.joinpath("com.google.Chrome.plist").write_bytes(
+        plistlib.dumps({"PasswordManagerEnabled": False, "DnsOverHttpsMode": "secure"})
+    )
+    env = Environment("macos", home, {}, system)
+    (profile,) = discover(env)
+    report = inspect_profile(profile, env, now=NOW)
+    assert (profile.browser, report.check("password_saving").confidence) == ("chrome", "policy")
+    assert states(report)["password_saving"] == "pass" and states(report)["secure_dns"] == "pass"
+    managed.joinpath("com.google.Chrome.plist").write_bytes(b"bplist00 damaged")
+    assert states(inspect_profile(profile, env, now=NOW))["password_saving"] == "fail"
