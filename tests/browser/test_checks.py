@@ -294,3 +294,41 @@ def test_macos_managed_preferences_plist_forces_chrome_settings(tmp_path: Path) 
     assert states(report)["password_saving"] == "pass" and states(report)["secure_dns"] == "pass"
     managed.joinpath("com.google.Chrome.plist").write_bytes(b"bplist00 damaged")
     assert states(inspect_profile(profile, env, now=NOW))["password_saving"] == "fail"
+
+
+@pytest.mark.parametrize("obscure", [0, 13])
+def test_autoconfig_of_a_fork_sets_defaults_locks_and_values(tmp_path: Path, obscure: int) -> None:
+    # a LibreWolf-style install (layout as documented by the fork; no LibreWolf build was run here)
+    import shutil
+
+    home, system = tmp_path / "home", tmp_path / "system"
+    root = home / ".librewolf"
+    shutil.copytree(fixture_path("firefox"), root)
+    profile_dir = next(root.glob("*.default-esr"))
+    ini = profile_dir / "compatibility.ini"
+    ini.write_text(
+        ini.read_text(encoding="utf-8").replace("/usr/lib/firefox-esr", "/usr/lib/librewolf"), encoding="utf-8"
+    )
+    install = system / "usr" / "lib" / "librewolf"
+    (install / "defaults" / "pref").mkdir(parents=True)
+    settings = f'pref("general.config.filename", "librewolf.cfg");\npref("general.config.obscure_value", {obscure});\n'
+    (install / "defaults" / "pref" / "local-settings.js").write_text(settings, encoding="utf-8")
+    cfg = (
+        b"// LibreWolf configuration\n"
+        b'defaultPref("signon.rememberSignons", false);\n'
+        b'if (getenv("CORP")) {\n  lockPref("datareporting.healthreport.uploadEnabled", false);\n}\n'
+        b'pref("privacy.sanitize.sanitizeOnShutdown", true);\n'
+        b"var unused = 1 + 2;\n"
+    )
+    (install / "librewolf.cfg").write_bytes(bytes((byte + obscure) % 256 for byte in cfg))
+    env = Environment("linux", home, {}, system)
+    (profile,) = discover(env)
+    assert profile.browser == "librewolf"
+    report = inspect_profile(profile, env, now=NOW)
+    saving = report.check("password_saving")
+    assert (saving.state, saving.confidence) == ("pass", "default")
+    telemetry = report.check("telemetry")
+    assert telemetry.evidence[0].source == "policy" and telemetry.state == "partial"
+    cookies = report.check("clear_cookies_on_exit")
+    assert cookies.state == "pass"
+    assert cookies.evidence[0].source == "autoconfig"
