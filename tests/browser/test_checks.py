@@ -332,3 +332,24 @@ def test_autoconfig_of_a_fork_sets_defaults_locks_and_values(tmp_path: Path, obs
     cookies = report.check("clear_cookies_on_exit")
     assert cookies.state == "pass"
     assert cookies.evidence[0].source == "autoconfig"
+
+
+def test_one_profile_failing_unexpectedly_does_not_stop_the_others(
+    monkeypatch: pytest.MonkeyPatch, debian_system: Environment
+) -> None:
+    from privacy_hygiene.browser import inspect_all
+    from privacy_hygiene.browser import report as report_module
+
+    real = report_module.read_settings
+
+    def fail_for_firefox(profile, data, env):  # type: ignore[no-untyped-def]
+        if profile.family == "firefox":
+            raise RuntimeError("injected fault")
+        return real(profile, data, env)
+
+    monkeypatch.setattr(report_module, "read_settings", fail_for_firefox)
+    profiles = [*profiles_at(fixture_path("firefox")), *profiles_at(fixture_path("chromium"))]
+    reports = inspect_all(profiles, debian_system, now=NOW)
+    assert [report.profile.family for report in reports] == ["firefox", "chromium"]
+    assert reports[0].checks == () and "injected fault" in reports[0].warnings[0].en
+    assert reports[1].check("password_saving").state == "fail"
