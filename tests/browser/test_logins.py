@@ -123,6 +123,11 @@ def test_corrupt_and_half_written_stores_are_could_not_read(copy_of: Callable[[s
     inventory = read_logins(next(iter(profiles_at(firefox))), NOW)
     assert [error.en.split(":")[0] for error in inventory.errors] == ["Could not read logins.json"]
     assert {site.origin for site in inventory.sites} == {"https://www.icbc.com.cn", "http://10.0.0.1:8080"}
+    # what logins.db holds is still reported (the http/IP login is a finding)
+    assert inspect_profile(next(iter(profiles_at(firefox))), now=NOW).check("saved_logins").state == "fail"
+    (firefox / "logins.db").write_bytes(b"not a database at all" * 10)
+    check = inspect_profile(next(iter(profiles_at(firefox))), now=NOW).check("saved_logins")
+    assert (check.state, check.confidence) == ("unknown", "unknown")  # no all-clear when a store is unreadable
 
 
 def test_firefox_without_any_login_store_has_none_saved(copy_of: Callable[[str], Path]) -> None:

@@ -108,10 +108,10 @@ def saved_logins_check(inventory: LoginInventory) -> CheckResult:
         Value("saved_logins.risky_sites", len(risky), source, "read"),
         Value("saved_logins.unused_for_a_year", len(stale), source, "read"),
     )
-    if not inventory.sources and inventory.errors:
-        return CheckResult("saved_logins", "unknown", "unknown", (), inventory.errors[0])
     if risky:
         return CheckResult("saved_logins", "fail", "read", evidence, both("browser.logins_risky", count=len(risky)))
+    if inventory.errors:  # a store that could not be read may hide risky logins: no all-clear
+        return CheckResult("saved_logins", "unknown", "unknown", evidence, inventory.errors[0])
     if stale:
         return CheckResult("saved_logins", "partial", "read", evidence, both("browser.logins_stale", count=len(stale)))
     if not inventory.sites:
