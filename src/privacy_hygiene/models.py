@@ -325,6 +325,8 @@ class AuditReport:
     notes: tuple[LocalText, ...] = ()
     #: analyzers that crashed: "<analyzer>: <exception>" (the audit still completed)
     diagnostics: tuple[str, ...] = ()
+    #: False when the body was not an HTML page: only the connection could be judged
+    content_checked: bool = True
 
     @property
     def worst(self) -> Severity | None:

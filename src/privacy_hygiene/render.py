@@ -133,7 +133,9 @@ def report(report: AuditReport, lang: Lang) -> RenderableType:
             parts.extend(finding_block(item, lang) for item in items)
         else:
             status = (
-                t("report.not_checked", lang) if report.notes and group != "connection" else t("report.group_ok", lang)
+                t("report.not_checked", lang)
+                if not report.content_checked and group != "connection"
+                else t("report.group_ok", lang)
             )
             parts.append(Text.assemble(title, Text(f"  {status}", style="dim")))
     if report.forms and any(form.fields for form in report.forms):

@@ -183,3 +183,12 @@ def test_https_untrusted_ca_is_reported(https_server: HTTPServer, run_cli: Calla
     assert result.code in (0, 1, 2)
     assert "Traceback" not in result.err
     assert report["error"] is not None or any(f["category"] == "tls" for f in report["findings"])
+
+
+def test_groups_not_checked_only_when_not_a_web_page(httpserver: HTTPServer, run_cli: Callable[..., Any]) -> None:
+    httpserver.expect_request("/doc.pdf").respond_with_data(b"%PDF-1.4 binary", content_type="application/pdf")
+    httpserver.expect_request("/big").respond_with_data(LOGIN_PAGE + "<p>x</p>" * 400, content_type="text/html")
+    pdf = run_cli("audit", "--lang", "en", httpserver.url_for("/doc.pdf"))
+    assert "Forms & data  not checked" in pdf.out
+    truncated = run_cli("audit", "--lang", "en", "--max-bytes", "1024", httpserver.url_for("/big"))
+    assert "not checked" not in truncated.out and "only the first" in truncated.out.replace("\n", " ")

@@ -118,6 +118,7 @@ def audit_page(
         redirects=page.redirects,
         notes=page.notes,
         diagnostics=diagnostics,
+        content_checked=page.is_html,
     )
 
 
