@@ -41,7 +41,7 @@ def load_file(path: Path, *, as_url: str | None = None, max_bytes: int = DEFAULT
     body = body[:max_bytes]
     url = as_url or saved_from_url(body)
     text, encoding = decode_html(body)
-    notes = (both("report.note_truncated", limit=max_bytes // (1024 * 1024)),) if truncated else ()
+    notes = (both("report.note_truncated", limit=f"{max_bytes / (1024 * 1024):g}"),) if truncated else ()
     return Page(
         target=str(path),
         url=url,
