@@ -36,3 +36,15 @@ def test_every_command_imports() -> None:
     for target, _ in COMMANDS.values():
         module, attribute = target.split(":")
         assert hasattr(importlib.import_module(module), attribute)
+
+
+def test_every_command_has_help_and_lang() -> None:
+    from click.testing import CliRunner
+
+    from privacy_hygiene.cli import cli
+
+    runner = CliRunner()
+    for name in COMMANDS:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert "--lang" in result.output, name
