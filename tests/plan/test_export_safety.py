@@ -79,6 +79,7 @@ def test_html_has_no_script_handler_or_foreign_link(lang: Lang) -> None:
     assert csp is not None and "default-src 'none'" in str(csp["content"])
     assert "<script>alert(1)</script>" in soup.get_text()
     assert "@media print" in page and "page-break-before" in page
+    assert "url(" not in page and "@import" not in page  # no remote fonts or images from CSS
     assert soup.find("html")["lang"] == ("zh-CN" if lang == "zh" else "en")  # type: ignore[index]
 
 

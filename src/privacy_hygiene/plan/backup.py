@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from privacy_hygiene.errors import ExportError
-from privacy_hygiene.plan.model import STATES
 from privacy_hygiene.plan.to_json import BACKUP_FORMAT, BACKUP_SCHEMA_VERSION
+from privacy_hygiene.store import STORED_STATES
 
 #: a year of daily answers to every item is a few MB; anything far larger is not our backup
 MAX_BACKUP_BYTES = 64 * 1024 * 1024
 #: states a backup may hold (``stale`` is derived from dates, never stored)
-STORABLE_STATES = frozenset(STATES) - {"stale"}
+STORABLE_STATES = frozenset(STORED_STATES)
 _SHOWN = 5
 
 

@@ -12,9 +12,10 @@ from datetime import date, datetime, timedelta
 from privacy_hygiene.i18n import Lang
 from privacy_hygiene.models import Severity
 from privacy_hygiene.plan.model import (
-    EXCLUDED_STATES,
+    ANSWERED_STATES,
     QUICK_EFFORT,
     QUICK_WINS,
+    RESTING_STATES,
     STATE_VALUES,
     AuditedSite,
     AuditRecord,
@@ -46,12 +47,14 @@ def effective_state(item: ItemStatus, today: date) -> str:
 
 
 def is_applicable(item: ItemStatus) -> bool:
-    """False for items the person excluded (not applicable, snoozed) or the intake ruled out."""
-    return item.state not in EXCLUDED_STATES and item.relevance > 0
+    """False for items marked not applicable or ruled out by the intake."""
+    return item.state != "not_applicable" and item.relevance > 0
 
 
 def priority(item: ItemStatus, state: str) -> float:
-    """weight × (1 − state value) × relevance / effort."""
+    """weight × (1 − state value) × relevance / effort (0 for items done, snoozed or not applicable)."""
+    if state in RESTING_STATES:
+        return 0.0
     value = STATE_VALUES.get(state, 1.0)
     return item.weight * (1.0 - value) * item.relevance / max(item.effort, 1)
 
@@ -108,7 +111,7 @@ def score_rows(items: Iterable[PlanItem], inputs: PlanInputs, lang: Lang) -> tup
         by_principle.setdefault(item.principle, []).append(item)
     rows = []
     for number, members in sorted(by_principle.items()):
-        answered = [item for item in members if item.state != "unknown"]
+        answered = [item for item in members if item.state in ANSWERED_STATES]
         total = sum(item.weight for item in members)
         earned = sum(item.weight * STATE_VALUES.get(item.state, 0.0) for item in members)
         title = inputs.principles.get(number)
@@ -171,11 +174,11 @@ def build_plan(inputs: PlanInputs, lang: Lang, now: datetime, *, include_details
     quick_wins = tuple(quick[1 : 1 + QUICK_WINS])
     habits = tuple(
         sorted(
-            (item for item in items if item.review_every_days),
+            (item for item in items if item.review_every_days and item.state != "snoozed"),
             key=lambda item: (item.due or today, item.id),
         )
     )
-    answered = [item for item in items if item.state != "unknown"]
+    answered = [item for item in items if item.state in ANSWERED_STATES]
     total = sum(item.weight for item in items)
     earned = sum(item.weight * STATE_VALUES.get(item.state, 0.0) for item in items)
     return Plan(

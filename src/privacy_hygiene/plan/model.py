@@ -17,10 +17,20 @@ from privacy_hygiene.i18n import Lang, LocalText
 
 StateName = Literal["pass", "partial", "fail", "unknown", "stale", "not_applicable", "snoozed"]
 
-#: how much each state counts towards the score; states missing here are left out of it
-STATE_VALUES: Mapping[str, float] = {"pass": 1.0, "partial": 0.5, "fail": 0.0, "unknown": 0.0, "stale": 0.5}
-EXCLUDED_STATES = frozenset({"not_applicable", "snoozed"})
-STATES: tuple[str, ...] = (*STATE_VALUES, *sorted(EXCLUDED_STATES))
+#: the share of an item's weight each state earns (as the checklist scores it: a snoozed item earns
+#: nothing and stays counted, so snoozing cannot raise the score); ``not_applicable`` is left out
+STATE_VALUES: Mapping[str, float] = {
+    "pass": 1.0,
+    "partial": 0.5,
+    "stale": 0.5,
+    "fail": 0.0,
+    "unknown": 0.0,
+    "snoozed": 0.0,
+}
+ANSWERED_STATES = frozenset({"pass", "partial", "fail", "stale"})
+#: states that put an item in no section of the plan (it is still listed in the CSV when counted)
+RESTING_STATES = frozenset({"pass", "snoozed", "not_applicable"})
+STATES: tuple[str, ...] = (*STATE_VALUES, "not_applicable")
 
 #: the most effort an item may take and still be a quick win (effort runs 1..5)
 QUICK_EFFORT = 2
