@@ -8,7 +8,14 @@ from datetime import UTC, date, datetime
 import pytest
 
 from privacy_hygiene.i18n import LocalText
-from privacy_hygiene.plan.model import AuditRecord, FindingRecord, ItemStatus, PlanInputs
+from privacy_hygiene.plan.model import (
+    AuditRecord,
+    FindingRecord,
+    ItemStatus,
+    PlanInputs,
+    PrincipleScoreInput,
+    ScoreSummary,
+)
 
 FIXED_NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 
@@ -181,12 +188,40 @@ def hostile_audit() -> AuditRecord:
     )
 
 
+#: scores as the checklist would give them for the sample items (the checklist owns scoring)
+SCORES = ScoreSummary(
+    score=26,
+    coverage=91,
+    band="needs_work",
+    band_label=text("需要改进", "Needs work"),
+    principles=tuple(
+        PrincipleScoreInput(principle=number, score=score, answered=answered, applicable=applicable)
+        for number, score, answered, applicable in [
+            (1, 0, 1, 1),
+            (2, 0, 1, 1),
+            (3, 0, 1, 1),
+            (4, None, 0, 0),
+            (5, 50, 1, 1),
+            (6, 0, 1, 1),
+            (7, 100, 1, 1),
+            (8, 0, 1, 1),
+            (9, 100, 1, 1),
+            (10, 0, 0, 1),
+            (11, 0, 1, 1),
+            (12, 50, 1, 1),
+        ]
+    ),
+)
+
+
 def sample_inputs(
     *, audits: bool = True, platforms: frozenset[str] | None = frozenset({"firefox", "android"})
 ) -> PlanInputs:
     return PlanInputs(
         items=sample_items(),
         principles=PRINCIPLES,
+        scores=SCORES,
+        platform_labels={"firefox": text("火狐 Firefox", "Firefox"), "android": text("安卓手机", "Android")},
         audits=(hostile_audit(),) if audits else (),
         platforms=platforms,
         state={"intake": {"platforms": sorted(platforms or ())}, "answers": [], "audits": []},

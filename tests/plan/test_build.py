@@ -7,7 +7,7 @@ from datetime import date
 
 from privacy_hygiene.plan.build import build_plan, priority
 from privacy_hygiene.plan.model import ItemStatus, PlanInputs
-from tests.plan.conftest import FIXED_NOW, PRINCIPLES, sample_inputs, sample_items, text
+from tests.plan.conftest import FIXED_NOW, PRINCIPLES, SCORES, sample_inputs, sample_items, text
 
 
 def test_order_is_weight_times_missing_state_times_relevance_over_effort() -> None:
@@ -45,7 +45,7 @@ def test_one_thing_today_needs_low_effort() -> None:
         ItemStatus(id="big", principle=1, title=text("大", "big"), weight=5, effort=5, state="fail"),
         ItemStatus(id="small", principle=1, title=text("小", "small"), weight=1, effort=2, state="fail"),
     )
-    plan = build_plan(PlanInputs(items=items, principles=PRINCIPLES), "en", FIXED_NOW)
+    plan = build_plan(PlanInputs(items=items, principles=PRINCIPLES, scores=SCORES), "en", FIXED_NOW)
     assert [item.id for item in plan.today] == ["small"]
     assert [item.id for item in plan.bigger_jobs] == ["big"]
 
@@ -56,31 +56,31 @@ def test_marking_an_item_done_moves_it_out_of_the_plan() -> None:
     after = build_plan(replace(sample_inputs(), items=items), "en", FIXED_NOW)
     assert before.today[0].id == "P10.pay_to_win"
     assert after.today[0].id == "P02.optional_fields"
-    assert after.score is not None and before.score is not None and after.score > before.score
+    assert "P10.pay_to_win" not in {item.id for item in (*after.quick_wins, *after.bigger_jobs, *after.later)}
 
 
-def test_expired_pass_becomes_stale_and_due() -> None:
+def test_a_stale_review_is_due_and_counts_half() -> None:
     item = ItemStatus(
         id="x",
         principle=7,
         title=text("x", "x"),
         weight=3,
         effort=1,
-        state="pass",
+        state="stale",
         review_every_days=30,
         confirmed_on=date(2026, 9, 1),
     )
-    plan = build_plan(PlanInputs(items=(item,), principles=PRINCIPLES), "en", FIXED_NOW)
-    assert plan.items[0].state == "stale"
-    assert plan.items[0].overdue
+    plan = build_plan(PlanInputs(items=(item,), principles=PRINCIPLES, scores=SCORES), "en", FIXED_NOW)
+    assert plan.items[0].overdue and plan.items[0].due == date(2026, 10, 1)
     assert plan.today[0].id == "x"
     assert priority(item, "stale") == 1.5
+    assert priority(item, "snoozed") == 0 and priority(item, "pass") == 0
 
 
 def test_only_the_persons_platforms_in_their_language() -> None:
     plan = build_plan(sample_inputs(platforms=frozenset({"ios"})), "zh", FIXED_NOW)
     phone = next(item for item in plan.items if item.id == "P11.phone_reset")
-    assert phone.steps == ("关闭“查找”，再抹掉所有内容", "取出 SIM 卡和存储卡")
+    assert phone.steps == ("ios：关闭“查找”，再抹掉所有内容", "取出 SIM 卡和存储卡")  # no label given: the key
     telemetry = next(item for item in plan.items if item.id == "P08.telemetry")
     assert telemetry.steps == ()
     assert phone.title == "卖手机前先恢复出厂设置"
@@ -105,12 +105,12 @@ def test_sites_keep_serious_findings_with_if_entered_advice() -> None:
     assert "\x1b" not in site.title and "\x07" not in site.title
 
 
-def test_scores() -> None:
-    plan = build_plan(sample_inputs(), "en", FIXED_NOW)
+def test_scores_are_the_checklists() -> None:
+    plan = build_plan(sample_inputs(), "zh", FIXED_NOW)
+    assert (plan.score, plan.coverage, plan.band, plan.band_label) == (26, 91, "needs_work", "需要改进")
     rows = {row.principle: row for row in plan.principles}
-    assert rows[7].score == 100
-    assert rows[10].score is None  # its only item is unanswered
-    assert rows[4].applicable == 0  # not applicable
-    assert plan.coverage == round(100 * 10 / 11)
-    empty = build_plan(PlanInputs(items=(), principles=PRINCIPLES), "en", FIXED_NOW)
-    assert empty.score is None and empty.today == ()
+    assert rows[7].score == 100 and rows[7].title == "准则7"
+    assert rows[4].score is None and rows[4].applicable == 0
+    unanswered = tuple(replace(item, state="unknown") for item in sample_items())
+    empty = build_plan(replace(sample_inputs(), items=unanswered), "en", FIXED_NOW)
+    assert empty.score is None  # nothing answered yet: "not scored yet", not 0

@@ -21,9 +21,29 @@ def test_every_exporter_module_is_registered() -> None:
     assert all(name == exporter.name for name, exporter in EXPORTERS.items())
 
 
+def test_the_cli_offers_exactly_the_registered_formats() -> None:
+    from privacy_hygiene.cli.plan import plan
+
+    (option,) = [param for param in plan.params if param.name == "format_name"]
+    assert set(option.type.choices) == set(EXPORTERS)  # type: ignore[attr-defined]
+
+
 def test_format_for_path() -> None:
     assert format_for_path("plan.HTML") == "html"
     assert format_for_path("plan.markdown") == "md"
     assert format_for_path("reminders.ics") == "ics"
     assert format_for_path("backup.json") == "json"
     assert format_for_path("plan") is None
+
+
+def test_the_plan_never_imports_textual() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\nimport privacy_hygiene.plan.exporters, privacy_hygiene.plan.source, privacy_hygiene.cli.plan\n"
+        "print('\\n'.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    modules = set(done.stdout.split())
+    assert not any(name == "textual" or name.startswith("textual.") for name in modules)

@@ -1,22 +1,22 @@
-"""Build the plan: score, order and split checklist items, and pick the serious audit findings.
+"""Build the plan: order and split the checklist items, and pick the serious audit findings.
 
-Pure: :func:`build_plan` is a function of its inputs, the language and the clock, so a plan made
-from an imported backup is the plan that was exported.
+The checklist owns states (``stale``, snoozes, the intake ruling items out) and the score; the plan
+orders what is left to do. Pure: :func:`build_plan` is a function of its inputs, the language and
+the clock, so a plan made from an imported backup is the plan that was exported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import cast
 
+from privacy_hygiene.checklist.states import ANSWERED, VALUE, State
 from privacy_hygiene.i18n import Lang
 from privacy_hygiene.models import Severity
 from privacy_hygiene.plan.model import (
-    ANSWERED_STATES,
     QUICK_EFFORT,
     QUICK_WINS,
     RESTING_STATES,
-    STATE_VALUES,
     AuditedSite,
     AuditRecord,
     ItemStatus,
@@ -34,18 +34,6 @@ SERIOUS = Severity.HIGH
 ANY_PLATFORM = "any"
 
 
-def effective_state(item: ItemStatus, today: date) -> str:
-    """The item's state, with a pass whose review has expired counted as ``stale``."""
-    if (
-        item.state == "pass"
-        and item.review_every_days
-        and item.confirmed_on is not None
-        and item.confirmed_on + timedelta(days=item.review_every_days) < today
-    ):
-        return "stale"
-    return item.state
-
-
 def is_applicable(item: ItemStatus) -> bool:
     """False for items marked not applicable or ruled out by the intake."""
     return item.state != "not_applicable" and item.relevance > 0
@@ -55,20 +43,28 @@ def priority(item: ItemStatus, state: str) -> float:
     """weight × (1 − state value) × relevance / effort (0 for items done, snoozed or not applicable)."""
     if state in RESTING_STATES:
         return 0.0
-    value = STATE_VALUES.get(state, 1.0)
+    value = VALUE.get(cast(State, state), 1.0)
     return item.weight * (1.0 - value) * item.relevance / max(item.effort, 1)
 
 
-def steps_for(item: ItemStatus, platforms: frozenset[str] | None, lang: Lang) -> tuple[str, ...]:
-    """The item's steps for the person's platforms (all of them when the platforms are unknown)."""
+def steps_for(item: ItemStatus, inputs: PlanInputs, lang: Lang) -> tuple[str, ...]:
+    """The item's steps for the person's platforms (all when they are unknown), each platform's
+    steps led by its name so that several platforms' steps can be told apart."""
+    platforms = inputs.platforms
     steps: list[str] = []
     for platform, texts in item.how.items():
-        if platforms is None or platform == ANY_PLATFORM or platform in platforms:
-            for text in texts:
-                line = clean(text.get(lang))
-                if line not in steps:
-                    steps.append(line)
+        if platforms is not None and platform != ANY_PLATFORM and platform not in platforms:
+            continue
+        label = inputs.platform_labels.get(platform)
+        prefix = "" if platform == ANY_PLATFORM else f"{label.get(lang) if label else platform}{_COLON[lang]}"
+        for text in texts:
+            line = prefix + clean(text.get(lang))
+            if line not in steps:
+                steps.append(line)
     return tuple(steps)
+
+
+_COLON = {"zh": "：", "en": ": "}
 
 
 def next_due(item: ItemStatus, state: str, today: date) -> date | None:
@@ -81,7 +77,7 @@ def next_due(item: ItemStatus, state: str, today: date) -> date | None:
 
 
 def _plan_item(item: ItemStatus, inputs: PlanInputs, lang: Lang, today: date, details: bool) -> PlanItem:
-    state = effective_state(item, today)
+    state = item.state
     due = next_due(item, state, today)
     return PlanItem(
         id=item.id,
@@ -91,7 +87,7 @@ def _plan_item(item: ItemStatus, inputs: PlanInputs, lang: Lang, today: date, de
         weight=item.weight,
         effort=item.effort,
         priority=priority(item, state),
-        steps=steps_for(item, inputs.platforms, lang),
+        steps=steps_for(item, inputs, lang),
         review_every_days=item.review_every_days,
         due=due,
         overdue=due is not None and due < today,
@@ -100,28 +96,18 @@ def _plan_item(item: ItemStatus, inputs: PlanInputs, lang: Lang, today: date, de
     )
 
 
-def _percent(numerator: float, denominator: float) -> int:
-    return round(100 * numerator / denominator)
-
-
-def score_rows(items: Iterable[PlanItem], inputs: PlanInputs, lang: Lang) -> tuple[ScoreRow, ...]:
-    """Per-principle sub-scores: Σ(weight × state value) / Σ weight over applicable items."""
-    by_principle: dict[int, list[PlanItem]] = {number: [] for number in sorted(inputs.principles)}
-    for item in items:
-        by_principle.setdefault(item.principle, []).append(item)
+def score_rows(inputs: PlanInputs, lang: Lang) -> tuple[ScoreRow, ...]:
+    """The checklist's per-principle sub-scores with the principles' titles in ``lang``."""
     rows = []
-    for number, members in sorted(by_principle.items()):
-        answered = [item for item in members if item.state in ANSWERED_STATES]
-        total = sum(item.weight for item in members)
-        earned = sum(item.weight * STATE_VALUES.get(item.state, 0.0) for item in members)
-        title = inputs.principles.get(number)
+    for entry in inputs.scores.principles:
+        title = inputs.principles.get(entry.principle)
         rows.append(
             ScoreRow(
-                principle=number,
-                title=title.get(lang) if title else str(number),
-                score=_percent(earned, total) if answered and total else None,
-                answered=len(answered),
-                applicable=len(members),
+                principle=entry.principle,
+                title=title.get(lang) if title else str(entry.principle),
+                score=entry.score,
+                answered=entry.answered,
+                applicable=entry.applicable,
             )
         )
     return tuple(rows)
@@ -178,15 +164,16 @@ def build_plan(inputs: PlanInputs, lang: Lang, now: datetime, *, include_details
             key=lambda item: (item.due or today, item.id),
         )
     )
-    answered = [item for item in items if item.state in ANSWERED_STATES]
-    total = sum(item.weight for item in items)
-    earned = sum(item.weight * STATE_VALUES.get(item.state, 0.0) for item in items)
+    scores = inputs.scores
+    answered = any(item.state in ANSWERED for item in items)
     return Plan(
         lang=lang,
         generated_at=now,
-        score=_percent(earned, total) if answered and total else None,
-        coverage=_percent(len(answered), len(items)) if items else 0,
-        principles=score_rows(items, inputs, lang),
+        score=scores.score if answered else None,
+        coverage=scores.coverage,
+        band=scores.band,
+        band_label=scores.band_label.get(lang),
+        principles=score_rows(inputs, lang),
         today=today_items,
         quick_wins=quick_wins,
         bigger_jobs=tuple(item for item in ranked if item.effort > QUICK_EFFORT),

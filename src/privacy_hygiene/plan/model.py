@@ -15,22 +15,8 @@ from typing import Any, Literal
 
 from privacy_hygiene.i18n import Lang, LocalText
 
-StateName = Literal["pass", "partial", "fail", "unknown", "stale", "not_applicable", "snoozed"]
-
-#: the share of an item's weight each state earns (as the checklist scores it: a snoozed item earns
-#: nothing and stays counted, so snoozing cannot raise the score); ``not_applicable`` is left out
-STATE_VALUES: Mapping[str, float] = {
-    "pass": 1.0,
-    "partial": 0.5,
-    "stale": 0.5,
-    "fail": 0.0,
-    "unknown": 0.0,
-    "snoozed": 0.0,
-}
-ANSWERED_STATES = frozenset({"pass", "partial", "fail", "stale"})
 #: states that put an item in no section of the plan (it is still listed in the CSV when counted)
 RESTING_STATES = frozenset({"pass", "snoozed", "not_applicable"})
-STATES: tuple[str, ...] = (*STATE_VALUES, "not_applicable")
 
 #: the most effort an item may take and still be a quick win (effort runs 1..5)
 QUICK_EFFORT = 2
@@ -92,14 +78,39 @@ class AuditRecord:
 
 
 @dataclass(frozen=True)
+class PrincipleScoreInput:
+    """A principle's sub-score as the checklist computed it (``None``: none of its items applies)."""
+
+    principle: int
+    score: int | None
+    answered: int
+    applicable: int
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    """The checklist's score (the checklist owns scoring; the plan shows it)."""
+
+    score: int
+    coverage: int
+    #: the band's machine name and its words (``needs_work`` / "Needs work")
+    band: str
+    band_label: LocalText
+    principles: tuple[PrincipleScoreInput, ...] = ()
+
+
+@dataclass(frozen=True)
 class PlanInputs:
     """Everything a plan is built from."""
 
     items: tuple[ItemStatus, ...]
     principles: Mapping[int, LocalText]
+    scores: ScoreSummary
     audits: tuple[AuditRecord, ...] = ()
     #: the person's platforms from the intake; ``None`` when unknown (then every step is shown)
     platforms: frozenset[str] | None = None
+    #: how to name a platform in front of its steps ("Google Chrome", "微信")
+    platform_labels: Mapping[str, LocalText] = field(default_factory=dict)
     #: the store's state (intake, answers with history, audits), carried into the JSON backup
     state: Mapping[str, Any] | None = None
 
@@ -189,7 +200,7 @@ class AuditedSite:
 
 @dataclass(frozen=True)
 class ScoreRow:
-    """One principle's sub-score (``None`` until one of its items is answered)."""
+    """One principle's sub-score (``None`` when none of its items applies)."""
 
     principle: int
     title: str
@@ -213,8 +224,11 @@ class Plan:
 
     lang: Lang
     generated_at: datetime
+    #: ``None`` while no item is answered ("not scored yet")
     score: int | None
     coverage: int
+    band: str
+    band_label: str
     principles: tuple[ScoreRow, ...]
     today: tuple[PlanItem, ...]
     quick_wins: tuple[PlanItem, ...]
@@ -232,15 +246,6 @@ class Plan:
         result: tuple[PlanItem, ...] = getattr(self, name)
         return result
 
-    @property
-    def band(self) -> str:
-        """The score's band: ``poor`` < 50 ≤ ``basic`` < 80 ≤ ``good`` < 90 ≤ ``excellent``."""
-        if self.score is None or self.score < 50:
-            return "poor"
-        if self.score < 80:
-            return "basic"
-        return "good" if self.score < 90 else "excellent"
-
     def to_json(self) -> dict[str, Any]:
         """The plan as JSON (without the backup state)."""
         return {
@@ -248,6 +253,7 @@ class Plan:
             "generated_at": self.generated_at.isoformat(),
             "score": self.score,
             "band": self.band,
+            "band_label": self.band_label,
             "coverage": self.coverage,
             "principles": [row.to_json() for row in self.principles],
             "sections": {name: [item.to_json() for item in self.section(name)] for name in SECTIONS},

@@ -23,7 +23,7 @@ def band_label(plan: Plan) -> str:
     """The score's band in words, or "not scored yet"."""
     if plan.score is None:
         return t("plan.not_scored", plan.lang)
-    return t(f"plan.band_{plan.band}", plan.lang)
+    return plan.band_label
 
 
 def day(value: date | datetime) -> str:
