@@ -114,3 +114,12 @@ def test_scores_are_the_checklists() -> None:
     unanswered = tuple(replace(item, state="unknown") for item in sample_items())
     empty = build_plan(replace(sample_inputs(), items=unanswered), "en", FIXED_NOW)
     assert empty.score is None  # nothing answered yet: "not scored yet", not 0
+
+
+def test_if_entered_lead_is_not_repeated() -> None:
+    from privacy_hygiene.plan.wording import if_entered_lead
+
+    assert if_entered_lead("Already entered it? Change the password now.", "en") == ""
+    assert if_entered_lead("已经输入？立即修改密码。", "zh") == ""
+    assert if_entered_lead("Change the password now.", "en") == "Already entered it? Do this:"
+    assert if_entered_lead("立即修改密码。", "zh") == "已经填过了？这样做："

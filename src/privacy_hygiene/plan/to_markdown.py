@@ -13,6 +13,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    if_entered_lead,
     item_meta,
     item_sections,
     section_title,
@@ -80,7 +81,12 @@ def _sites(plan: Plan) -> list[str]:
             lines.append(f"- [ ] **{escape(finding.title)}** ({severity}, `{_code(finding.rule_id)}`)")
             lines.append(f"  - {escape(finding.advice)}")
             if finding.if_entered:
-                lines.append(f"  - **{escape(t('plan.if_entered', lang))}** {escape(finding.if_entered)}")
+                lead = if_entered_lead(finding.if_entered, lang)
+                lines.append(
+                    f"  - **{escape(lead)}** {escape(finding.if_entered)}"
+                    if lead
+                    else f"  - **{escape(finding.if_entered)}**"
+                )
         lines.append("")
     return lines
 

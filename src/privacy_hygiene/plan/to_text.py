@@ -10,6 +10,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    if_entered_lead,
     item_meta,
     item_sections,
     section_title,
@@ -74,5 +75,6 @@ def to_text(plan: Plan) -> str:
                 lines.append(f"    [ ] {clean(finding.title)} ({severity_label(finding.severity, lang)})")
                 lines.append(f"        {clean(finding.advice)}")
                 if finding.if_entered:
-                    lines.append(f"        {t('plan.if_entered', lang)} {clean(finding.if_entered)}")
+                    lead = if_entered_lead(finding.if_entered, lang)
+                    lines.append(f"        → {lead + ' ' if lead else ''}{clean(finding.if_entered)}")
     return "\n".join(lines) + "\n"

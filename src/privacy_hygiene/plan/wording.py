@@ -77,9 +77,19 @@ def severity_label(severity: str, lang: Lang) -> str:
     return t(f"report.severity_{severity}", lang)
 
 
+def if_entered_lead(text: str, lang: Lang) -> str:
+    """The "Already entered it? Do this:" lead for a rule's advice, or "" when the advice already
+    opens with that question (the rules' own wording usually does: "Already entered it? Change...")."""
+    opening = text[:_QUESTION_WITHIN]
+    if "?" in opening or "？" in opening:
+        return ""
+    return t("plan.if_entered", lang)
+
+
 def item_sections(plan: Plan) -> list[tuple[SectionName, tuple[PlanItem, ...]]]:
     """The item sections in order, with their items (empty sections included)."""
     return [(name, plan.section(name)) for name in SECTIONS]
 
 
+_QUESTION_WITHIN = 24
 _RISKS = frozenset({"low", "guarded", "high", "very_high"})
