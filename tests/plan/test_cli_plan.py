@@ -180,3 +180,19 @@ def test_plan_agrees_with_the_checklist_score_and_order() -> None:
     assert {item.id: item.priority for item in plan.items} == pytest.approx(expected)
     next_step = habits.next_step()
     assert next_step is not None and plan.today[0].id == next_step.id
+
+
+def test_backup_state_is_stripped_of_control_characters() -> None:
+    from privacy_hygiene.plan.source import private_state
+
+    state = {
+        "intake": {"devices": "android\x1b[2J"},
+        "answers": [
+            {"item_id": "p08.telemetry", "state": "fail", "source": "auto", "note": "/home/ann\u202e"},
+            {"item_id": "p05.shred-waybills", "state": "pass", "source": "self", "note": "shredder\x9b31m"},
+        ],
+    }
+    private = private_state(state, include_details=False)
+    assert private["intake"] == {"devices": "android"}
+    assert [answer["note"] for answer in private["answers"]] == [None, "shredder31m"]
+    assert private_state(state, include_details=True)["answers"][0]["note"] == "/home/ann"

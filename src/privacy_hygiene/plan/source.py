@@ -31,6 +31,7 @@ from privacy_hygiene.plan.model import (
     PrincipleScoreInput,
     ScoreSummary,
 )
+from privacy_hygiene.sanitize import clean
 from privacy_hygiene.store import AuditRecord as StoredAudit
 from privacy_hygiene.store import Store, clock, open_store
 
@@ -78,15 +79,27 @@ def recent_sites(audits: list[StoredAudit], catalog: Catalog) -> tuple[AuditReco
 
 
 def private_state(state: Mapping[str, Any], include_details: bool) -> dict[str, Any]:
-    """The store's state for an export: the notes of automatic answers (their evidence: hostnames,
-    profile paths) are dropped unless ``include_details``; the person's own notes are kept."""
-    result = dict(state)
-    if include_details:
-        return result
-    result["answers"] = [
-        {**answer, "note": None} if answer.get("source") == "auto" else answer for answer in state.get("answers", [])
-    ]
+    """The store's state for an export: every string stripped of control characters, and the notes
+    of automatic answers (their evidence: hostnames, profile paths) dropped unless ``include_details``;
+    the person's own notes are kept."""
+    result: dict[str, Any] = _cleaned(dict(state))
+    if not include_details:
+        result["answers"] = [
+            {**answer, "note": None} if answer.get("source") == "auto" else answer
+            for answer in result.get("answers", [])
+        ]
     return result
+
+
+def _cleaned(value: Any) -> Any:
+    """``value`` with :func:`clean` applied to every string in it, keys included."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {_cleaned(key): _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def _steps(item: Item) -> dict[str, tuple[LocalText, ...]]:
