@@ -5,12 +5,17 @@ given in one run are there in the next."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from privacy_hygiene.cli.common import lang_option, print_json, resolve_lang
 from privacy_hygiene.errors import UsageError
+
+if TYPE_CHECKING:
+    from privacy_hygiene.catalog.schemas.checklist import Item
+    from privacy_hygiene.i18n import Lang
+    from privacy_hygiene.store import Answer
 
 
 def _pairs(values: Iterable[str], what: str) -> list[tuple[str, str]]:
@@ -117,11 +122,12 @@ def checklist(
         history = store.snapshots(limit=50)
         intake = intake_rules.parse(store.intake())
     change = diff(previous, result) if previous is not None else None
+    todo = {entry.id for entry in result.todo()}
     shown = [
         entry
         for entry in result.items
         if (not principle or entry.status.item.principle in principle)
-        and (not remaining or entry in result.todo())
+        and (not remaining or entry.id in todo)
         and (not stale or entry.status.due)
     ]
     if as_json:
@@ -134,7 +140,8 @@ def checklist(
     console = _console()
     for message in messages:
         console.print(message, markup=False)
-    for line in render.summary(result, change, language, has_history=bool(history)):
+    scores = [snap.score for snap in history[-20:]]
+    for line in render.summary(result, change, language, has_history=bool(history), history=scores):
         console.print(line)
     for line in render.item_lines(result, shown, language):
         console.print(line)
@@ -144,10 +151,11 @@ def checklist(
     console.print(t("checklist.answer_hint", language), markup=False, style="bright_black")
 
 
-def _quiz_feedback(item: Any, answer: Any, language: Any) -> str:
+def _quiz_feedback(item: Item, answer: Answer | None, language: Lang) -> str:
     from privacy_hygiene.i18n import t
 
     quiz = item.quiz
+    assert quiz is not None  # only knowledge items reach here (grade_quiz checked)
     explain = quiz.explain.get(language)
     if answer is not None and answer.state == "pass":
         return t("checklist.quiz_right", language, id=item.id, explain=explain)
@@ -225,3 +233,33 @@ def intake_command(lang: str | None, as_json: bool) -> None:
         console.print("  " + question.text.get(language), markup=False)
         for option in question.options:
             console.print(f"    {option.value:<10} {option.label.get(language)}", markup=False)
+
+
+@checklist.command(name="ask")
+@lang_option
+@click.option("--all", "every_item", is_flag=True, help="Also re-confirm items already answered.")
+def ask(lang: str | None, every_item: bool) -> None:
+    """Answer the intake and the open items one by one (each answer is saved at once; q quits)."""
+    import sys
+
+    from privacy_hygiene.checklist import ask as asking
+    from privacy_hygiene.checklist import load_checklist, render, report
+    from privacy_hygiene.i18n import t
+    from privacy_hygiene.store import open_store
+
+    language = resolve_lang(lang)
+    items = load_checklist()
+
+    def prompt(text: str) -> str | None:
+        click.echo(text, nl=False)
+        line = sys.stdin.readline()
+        return line.rstrip("\n") if line else None
+
+    with open_store() as store:
+        saved = asking.run(store, items, language, prompt, click.echo, every_item=every_item)
+        result = report(store, items)
+    click.echo("")
+    click.echo(t("checklist.ask_done", language, count=saved))
+    console = _console()
+    for line in render.summary(result, None, language, has_history=True):
+        console.print(line)
