@@ -196,3 +196,28 @@ def test_backup_state_is_stripped_of_control_characters() -> None:
     assert private["intake"] == {"devices": "android"}
     assert [answer["note"] for answer in private["answers"]] == [None, "shredder31m"]
     assert private_state(state, include_details=True)["answers"][0]["note"] == "/home/ann"
+
+
+def test_an_audit_naming_a_rule_we_no_longer_ship_still_shows() -> None:
+    with open_store() as store:
+        store.record_audit(
+            AuditRecord(
+                target="https://old.example/",
+                domain="old.example",
+                at=datetime(2026, 11, 20, tzinfo=UTC),
+                url="https://old.example/",
+                title="Old audit",
+                grade="D",
+                score=40,
+                scam_level="guarded",
+                rules=(("PH-GONE-990", "high"),),
+            )
+        )
+    plan = load_plan("en", now=FIXED)
+    (site,) = plan.sites
+    assert [(finding.rule_id, finding.title, finding.advice) for finding in site.findings] == [
+        ("PH-GONE-990", "PH-GONE-990", "")
+    ]
+    from privacy_hygiene.plan.to_markdown import to_markdown
+
+    assert "  - \n" not in to_markdown(plan)

@@ -79,7 +79,8 @@ def _sites(plan: Plan) -> list[str]:
         for finding in site.findings:
             severity = escape(severity_label(finding.severity, lang))
             lines.append(f"- [ ] **{escape(finding.title)}** ({severity}, `{_code(finding.rule_id)}`)")
-            lines.append(f"  - {escape(finding.advice)}")
+            if finding.advice:
+                lines.append(f"  - {escape(finding.advice)}")
             if finding.if_entered:
                 lead = if_entered_lead(finding.if_entered, lang)
                 lines.append(

@@ -73,7 +73,8 @@ def to_text(plan: Plan) -> str:
                 lines.append("    " + t("plan.site_no_serious", lang))
             for finding in site.findings:
                 lines.append(f"    [ ] {clean(finding.title)} ({severity_label(finding.severity, lang)})")
-                lines.append(f"        {clean(finding.advice)}")
+                if finding.advice:
+                    lines.append(f"        {clean(finding.advice)}")
                 if finding.if_entered:
                     lead = if_entered_lead(finding.if_entered, lang)
                     lines.append(f"        → {lead + ' ' if lead else ''}{clean(finding.if_entered)}")
