@@ -45,7 +45,8 @@ def plan(format_name: str | None, output: str | None, force: bool, include_detai
 
     language = resolve_lang(lang)
     chosen = _choose_format(format_name, output)
-    text = EXPORTERS[chosen].render(load_plan(language, include_details=include_details))
+    exporter = EXPORTERS[chosen]
+    text = exporter.render(load_plan(language, include_details=include_details, with_state=exporter.needs_state))
     if output is None or output == "-":
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
