@@ -13,6 +13,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    empty_section_text,
     if_entered_lead,
     item_meta,
     item_sections,
@@ -118,8 +119,7 @@ def to_markdown(plan: Plan) -> str:
             continue
         lines.extend([f"## {escape(section_title(name, lang))}", ""])
         if not items:
-            key = "plan.all_done" if name == "today" else "plan.nothing_to_do"
-            lines.extend([escape(t(key, lang)), ""])
+            lines.extend([escape(empty_section_text(name, plan)), ""])
             continue
         for item in items:
             lines.extend(_item(item, plan))

@@ -10,6 +10,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    empty_section_text,
     if_entered_lead,
     item_meta,
     item_sections,
@@ -58,7 +59,7 @@ def to_text(plan: Plan) -> str:
             continue
         lines.extend(["", f"== {section_title(name, lang)} =="])
         if not items:
-            lines.append("  " + t("plan.all_done" if name == "today" else "plan.nothing_to_do", lang))
+            lines.append("  " + empty_section_text(name, plan))
         for item in items:
             lines.extend(_item(item, plan))
     if plan.sites:

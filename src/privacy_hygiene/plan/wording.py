@@ -86,6 +86,12 @@ def if_entered_lead(text: str, lang: Lang) -> str:
     return t("plan.if_entered", lang)
 
 
+def empty_section_text(name: SectionName, plan: Plan) -> str:
+    """What an empty section says: "all done" only when nothing at all is left to do."""
+    nothing_left = not (plan.today or plan.quick_wins or plan.bigger_jobs or plan.later)
+    return t("plan.all_done" if name == "today" and nothing_left else "plan.nothing_to_do", plan.lang)
+
+
 def item_sections(plan: Plan) -> list[tuple[SectionName, tuple[PlanItem, ...]]]:
     """The item sections in order, with their items (empty sections included)."""
     return [(name, plan.section(name)) for name in SECTIONS]
