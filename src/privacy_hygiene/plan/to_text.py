@@ -9,6 +9,7 @@ from __future__ import annotations
 from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
+    COLON,
     band_label,
     empty_section_text,
     if_entered_lead,
@@ -22,7 +23,6 @@ from privacy_hygiene.plan.wording import (
 from privacy_hygiene.sanitize import clean
 
 _BAR = 20
-_COLON = {"zh": "：", "en": ": "}
 
 
 def text_bar(score: int | None) -> str:
@@ -49,7 +49,7 @@ def to_text(plan: Plan) -> str:
         t("plan.heading", lang),
         t("plan.generated", lang, when=when(plan.generated_at)),
         "",
-        f"{t('plan.score_overall', lang)}{_COLON[lang]}{score} {text_bar(plan.score)} {band_label(plan)} · "
+        f"{t('plan.score_overall', lang)}{COLON[lang]}{score} {text_bar(plan.score)} {band_label(plan)} · "
         + t("plan.coverage", lang, percent=plan.coverage),
     ]
     for row in plan.principles:

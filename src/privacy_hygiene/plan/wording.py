@@ -8,6 +8,9 @@ from privacy_hygiene.i18n import Lang, t
 from privacy_hygiene.models import Severity
 from privacy_hygiene.plan.model import SECTIONS, AuditedSite, Plan, PlanItem, SectionName
 
+#: the colon after a label ("Firefox: ..." / "火狐：...")
+COLON = {"zh": "：", "en": ": "}
+
 
 def section_title(name: SectionName | str, lang: Lang) -> str:
     """``today`` → "One thing today" / "今天就做一件事"."""
