@@ -16,39 +16,12 @@ from urllib.parse import urlsplit
 from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.domains import host_of, is_ip, registrable_domain
 from privacy_hygiene.models import Evidence, Finding, FormInfo, Page, Severity
+from privacy_hygiene.signals.fields import PERSONAL_KINDS, SECRET_KINDS
 
-#: field kinds whose exposure makes an unencrypted or cross-site form critical/high
-_SENSITIVE = frozenset(
-    {
-        "password",
-        "national_id",
-        "passport",
-        "bank_card",
-        "card_cvc",
-        "card_expiry",
-        "payment_pin",
-        "security_answer",
-    }
-)
-#: field kinds that are personal data worth protecting in transit (plus everything sensitive)
-_PERSONAL = _SENSITIVE | frozenset(
-    {
-        "email",
-        "phone",
-        "full_name",
-        "given_name",
-        "family_name",
-        "birth_date",
-        "birth_time",
-        "address",
-        "postal_code",
-        "income",
-        "sms_code",
-        "username",
-        "message",
-        "photo",
-    }
-)
+#: secrets (what opens an account or moves money) make an unencrypted or cross-site form critical/high
+_SENSITIVE = SECRET_KINDS
+#: personal data worth protecting in transit, plus what a sign-in sends
+_PERSONAL = PERSONAL_KINDS | SECRET_KINDS | frozenset({"username", "message"})
 
 
 def _scheme(url: str | None) -> str:
