@@ -1,34 +1,119 @@
-"""The terminal app's shell (first version: the twelve principles; screens grow as the engine does)."""
+"""The app: one mode per screen (mirroring the CLI commands), global keys, the command palette and
+the interface language, switchable live."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.reactive import reactive
+from textual.screen import Screen
 
-from privacy_hygiene.catalog import get_catalog
-from privacy_hygiene.i18n import Lang
+from privacy_hygiene.i18n import Lang, t
+from privacy_hygiene.models import AuditReport
+from privacy_hygiene.tui.screens.audit import AuditScreen
+from privacy_hygiene.tui.screens.base import AppScreen, localize_bindings
+from privacy_hygiene.tui.screens.browser import BrowserScreen
+from privacy_hygiene.tui.screens.checklist import ChecklistScreen
+from privacy_hygiene.tui.screens.dashboard import DashboardScreen
+from privacy_hygiene.tui.screens.help import HelpScreen
+from privacy_hygiene.tui.screens.plan import PlanScreen
+from privacy_hygiene.tui.screens.settings import SettingsScreen
+
+#: mode name → screen class, in navigation order (keys d c a b p s ?)
+SCREENS_BY_MODE: dict[str, type[AppScreen]] = {
+    "dashboard": DashboardScreen,
+    "checklist": ChecklistScreen,
+    "audit": AuditScreen,
+    "browser": BrowserScreen,
+    "plan": PlanScreen,
+    "settings": SettingsScreen,
+    "help": HelpScreen,
+}
+THEMES: tuple[str, ...] = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "ansi-dark")
 
 
 class PrivacyHygieneApp(App[None]):
     """privacy-hygiene's terminal app."""
 
     TITLE = "privacy-hygiene"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "quit", "Quit / 退出")]
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = dict(SCREENS_BY_MODE)
+    DEFAULT_MODE = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "switch_mode('dashboard')", "tui.screen_dashboard"),
+        Binding("c", "switch_mode('checklist')", "tui.screen_checklist"),
+        Binding("a", "switch_mode('audit')", "tui.screen_audit"),
+        Binding("b", "switch_mode('browser')", "tui.screen_browser"),
+        Binding("p", "switch_mode('plan')", "tui.screen_plan"),
+        Binding("s", "switch_mode('settings')", "tui.screen_settings", show=False),
+        Binding("question_mark", "switch_mode('help')", "tui.screen_help"),
+        Binding("l", "toggle_lang", "tui.key_lang"),
+        Binding("q", "quit", "tui.key_quit"),
+    ]
 
-    def __init__(self, lang: Lang = "en") -> None:
+    lang: reactive[Lang] = reactive[Lang]("en", init=False)
+
+    def __init__(self, lang: Lang = "en", *, theme: str | None = None) -> None:
         super().__init__()
+        self.set_reactive(PrivacyHygieneApp.lang, lang)
+        localize_bindings(self, lang)
+        if theme in THEMES:
+            self.theme = theme
+        #: audits of this session, newest first (the dashboard shows them)
+        self.recent_audits: list[AuditReport] = []
+
+    def tr(self, key: str, **values: object) -> str:
+        """The interface text ``tui.<key>`` in the current language."""
+        return t(f"tui.{key}", self.lang, **values)
+
+    async def watch_lang(self, lang: Lang) -> None:
+        """Switch every text to ``lang`` now (hidden screens catch up when shown)."""
+        localize_bindings(self, lang)
+        screen = self.screen
+        if isinstance(screen, AppScreen):
+            await screen.refresh_language()
+        screen.refresh_bindings()
+
+    def action_toggle_lang(self) -> None:
+        """Switch between Chinese and English."""
+        self.set_language("en" if self.lang == "zh" else "zh")
+
+    def set_language(self, lang: Lang) -> None:
+        """Switch the interface language now."""
         self.lang = lang
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll():
-            for principle in get_catalog().principles.values():
-                yield Static(
-                    f"{principle.id:>2}. {principle.title.get(self.lang)}\n    {principle.summary.get(self.lang)}\n",
-                    markup=False,
-                )
-        yield Footer()
+    def set_theme(self, theme: str) -> None:
+        """Switch the colour theme now."""
+        self.theme = theme
+
+    def remember_audit(self, report: AuditReport) -> None:
+        """Keep a finished audit for the dashboard."""
+        self.recent_audits.insert(0, report)
+        del self.recent_audits[20:]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action, in the current language: screens, the current screen's keys, language, theme."""
+        for mode, screen_class in SCREENS_BY_MODE.items():
+            name = self.tr(f"screen_{screen_class.SCREEN_KEY}")
+            yield SystemCommand(self.tr("open_screen", name=name), self.tr("cmd_screen_help"), _switch(self, mode))
+        if isinstance(screen, AppScreen):
+            for binding in screen._bindings.key_to_bindings.values():
+                for item in binding:
+                    if item.description:
+                        yield SystemCommand(
+                            item.description, self.tr("cmd_run_help"), _run(screen, item.action), discover=True
+                        )
+        yield SystemCommand(self.tr("cmd_switch_lang"), self.tr("cmd_switch_lang_help"), self.action_toggle_lang)
+        yield SystemCommand(self.tr("cmd_theme"), self.tr("cmd_theme_help"), self.action_change_theme)
+        yield SystemCommand(self.tr("cmd_quit"), self.tr("cmd_quit_help"), self.exit)
+
+
+def _switch(app: PrivacyHygieneApp, mode: str) -> Callable[[], object]:
+    return lambda: app.switch_mode(mode)
+
+
+def _run(screen: AppScreen, action: str) -> Callable[[], object]:
+    return lambda: screen.run_action(action)
