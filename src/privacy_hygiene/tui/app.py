@@ -4,6 +4,7 @@ the interface language, switchable live."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -39,7 +40,8 @@ class PrivacyHygieneApp(App[None]):
     """privacy-hygiene's terminal app."""
 
     TITLE = "privacy-hygiene"
-    CSS_PATH = "app.tcss"
+    #: absolute, so subclasses defined elsewhere (tests, the start-up benchmark) find it too
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = dict(SCREENS_BY_MODE)
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [

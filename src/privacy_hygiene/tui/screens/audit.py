@@ -43,7 +43,7 @@ class AuditScreen(AppScreen):
         Binding("plus", "add_to_plan", "tui.key_add_to_plan"),
     ]
     DEFAULT_CSS = """
-    AuditScreen #batch { height: auto; max-height: 6; border-bottom: hkey $panel-lighten-2; }
+    AuditScreen #batch { height: auto; max-height: 6; border: none; border-bottom: hkey $panel-lighten-2; }
     AuditScreen #status { height: 1; padding: 0 1; color: $text-muted; }
     AuditScreen #progress { height: 1; padding: 0 1; }
     AuditScreen #progress Bar { width: 1fr; }

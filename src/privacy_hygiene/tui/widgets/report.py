@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from privacy_hygiene.i18n import Lang, t
+from privacy_hygiene.i18n import Lang, messages, t
 from privacy_hygiene.models import GROUPS, AuditReport, Finding, FormInfo
 from privacy_hygiene.render import GRADE_STYLE, LEVEL_STYLE, forms_table, severity_text
 from privacy_hygiene.tui.widgets.safe import untrusted
@@ -101,8 +101,15 @@ class FindingsTree(Tree[Selection]):
             )
             for index, form in enumerate(report.forms):
                 forms_node.add_leaf(
-                    Text(t("tui.form_label", lang, index=form.index, purpose=form.purpose)), Selection("form", index)
+                    Text(t("tui.form_label", lang, index=form.index, purpose=purpose_name(form.purpose, lang))),
+                    Selection("form", index),
                 )
+
+
+def purpose_name(purpose: str, lang: Lang) -> str:
+    """A form purpose (``login``, ``prize_claim``...) in words; unknown purposes as they are."""
+    key = f"tui.purpose_{purpose}"
+    return t(key, lang) if key in messages() else purpose
 
 
 def _finding_label(finding: Finding, lang: Lang) -> Text:
@@ -135,12 +142,12 @@ def summary_view(report: AuditReport, lang: Lang) -> RenderableType:
         Text(f"{t('report.level_' + risk.level, lang)}  ({risk.points})", style=LEVEL_STYLE[risk.level]),
     )
     parts: list[RenderableType] = [table]
-    reasons = [line.get(lang) for line in risk.reasons]
-    if report.grade:
-        reasons.extend(line.get(lang) for line in report.grade.why)
-    if reasons:
+    if risk.reasons:
+        parts.append(Text(f"\n{t('report.scam_risk', lang)}", style="bold"))
+        parts.extend(Text(f"  · {line.get(lang)}", style="dim") for line in risk.reasons)
+    if report.grade and report.grade.why:
         parts.append(Text(f"\n{t('report.why_grade', lang)}", style="bold"))
-        parts.extend(Text(f"  · {line}", style="dim") for line in reasons)
+        parts.extend(Text(f"  · {line.get(lang)}", style="dim") for line in report.grade.why)
     if report.notes:
         parts.append(Text(f"\n{t('report.notes', lang)}", style="bold"))
         parts.extend(Text(f"  · {note.get(lang)}") for note in report.notes)
@@ -175,6 +182,6 @@ def finding_view(finding: Finding, lang: Lang) -> RenderableType:
 
 def form_view(form: FormInfo, lang: Lang) -> RenderableType:
     """One form: where it submits, its purpose, and its fields marked required/unneeded."""
-    head = Text(t("tui.form_label", lang, index=form.index, purpose=form.purpose), style="bold")
+    head = Text(t("tui.form_label", lang, index=form.index, purpose=purpose_name(form.purpose, lang)), style="bold")
     action = Text.assemble((f"{form.method.upper()} ", "dim"), untrusted(form.action or "-", 160))
     return Group(head, action, Text(""), forms_table((form,), lang))

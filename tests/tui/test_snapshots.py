@@ -1,0 +1,56 @@
+"""SVG snapshots of every screen in both languages at 100×30 and 80×24 (fixed data: a temp
+PRIVACY_HYGIENE_HOME, a pinned clock, saved pages instead of the network).
+
+Review changes with the HTML report pytest prints, then accept with ``--snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from privacy_hygiene.tui.app import SCREENS_BY_MODE, PrivacyHygieneApp
+from privacy_hygiene.tui.screens.audit import AuditScreen
+
+from .conftest import FIXTURES
+
+SIZES = [(100, 30), (80, 24)]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_world(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRIVACY_HYGIENE_NOW", "2026-11-27T09:00:00Z")
+    monkeypatch.chdir(FIXTURES)  # saved pages are given by relative path, so the screen never shows a tmp dir
+
+
+def _open(mode: str) -> Callable[[Pilot[None]], object]:
+    async def before(pilot: Pilot[None]) -> None:
+        await pilot.app.switch_mode(mode)
+        screen = pilot.app.screen
+        if isinstance(screen, AuditScreen):
+            screen.start_audit("login.html")
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("mode", list(SCREENS_BY_MODE))
+def test_screen(snap_compare: Callable[..., bool], mode: str, lang: str, size: tuple[int, int]) -> None:
+    assert snap_compare(PrivacyHygieneApp(lang=lang), run_before=_open(mode), terminal_size=size)  # type: ignore[arg-type]
+
+
+def test_injection_page(snap_compare: Callable[..., bool]) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await pilot.app.switch_mode("audit")
+        screen = pilot.app.screen
+        assert isinstance(screen, AuditScreen)
+        screen.start_audit("injection.html")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(PrivacyHygieneApp(lang="en"), run_before=before, terminal_size=(100, 30))
