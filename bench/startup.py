@@ -96,5 +96,6 @@ def main() -> None:
     verdict = "met" if app_median <= 0.6 else "NOT met"
     print(f"ratio to baseline   {app_median / statistics.median(baseline):.2f}x; target <= 600 ms: {verdict}")
 
+
 if __name__ == "__main__":
     main()

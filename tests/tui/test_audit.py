@@ -11,6 +11,7 @@ from pytest_httpserver import HTTPServer
 from textual.widgets import Button, Input
 from werkzeug import Request, Response
 
+from privacy_hygiene.tui import services
 from privacy_hygiene.tui.app import PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.widgets.report import FindingsTree, RiskBanner
@@ -60,7 +61,9 @@ def test_audit_a_local_page_shows_grouped_findings(httpserver: HTTPServer, fixtu
             assert "Done: 1 audited" in screen_text(app)
             # the dashboard lists the audit with its grade
             await pilot.press("escape", "d")
-            assert "/register" in screen_text(app)
+            await app.workers.wait_for_complete()
+            await wait_until(pilot, lambda: "localhost" in screen_text(app))
+            assert services.load_dashboard().audits[0].grade == report.grade.letter
 
     run(scenario())
 
@@ -96,7 +99,8 @@ def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
             await pilot.pause()
             assert screen.reports == [None]
             assert "Cancelled" in screen_text(app)
-            assert app.recent_audits == []
+            await app.workers.wait_for_complete()
+            assert services.load_dashboard().audits == []
 
     try:
         run(scenario())

@@ -31,7 +31,7 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
         screen = pilot.app.screen
         if isinstance(screen, AuditScreen):
             screen.start_audit("login.html")
-            await pilot.app.workers.wait_for_complete()
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
     return before

@@ -30,6 +30,12 @@ def quiet_logging() -> None:
 def run_app(lang: Lang) -> None:
     """Open the terminal app in ``lang``."""
     quiet_logging()
+    from privacy_hygiene.errors import StateError
+    from privacy_hygiene.tui import services
     from privacy_hygiene.tui.app import PrivacyHygieneApp
 
-    PrivacyHygieneApp(lang=lang).run()
+    try:
+        theme = services.load_settings().get("theme")
+    except StateError:
+        theme = None  # the app still opens; the screens that need the store say what is wrong
+    PrivacyHygieneApp(lang=lang, theme=theme).run()

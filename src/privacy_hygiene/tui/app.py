@@ -4,16 +4,20 @@ the interface language, switchable live."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from privacy_hygiene.i18n import Lang, t
 from privacy_hygiene.models import AuditReport
+from privacy_hygiene.tui import services
 from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.screens.base import AppScreen, localize_bindings
 from privacy_hygiene.tui.screens.browser import BrowserScreen
@@ -64,8 +68,6 @@ class PrivacyHygieneApp(App[None]):
         localize_bindings(self, lang)
         if theme in THEMES:
             self.theme = theme
-        #: audits of this session, newest first (the dashboard shows them)
-        self.recent_audits: list[AuditReport] = []
 
     def tr(self, key: str, **values: object) -> str:
         """The interface text ``tui.<key>`` in the current language."""
@@ -84,17 +86,27 @@ class PrivacyHygieneApp(App[None]):
         self.set_language("en" if self.lang == "zh" else "zh")
 
     def set_language(self, lang: Lang) -> None:
-        """Switch the interface language now."""
+        """Switch the interface language now, and remember it."""
         self.lang = lang
+        self.in_background(partial(services.save_setting, "language", lang))
 
     def set_theme(self, theme: str) -> None:
-        """Switch the colour theme now."""
+        """Switch the colour theme now, and remember it."""
         self.theme = theme
+        self.in_background(partial(services.save_setting, "theme", theme))
+
+    def in_background(self, job: Callable[[], object]) -> None:
+        """Run a state write in a thread worker; a failure becomes a notification."""
+        self.run_worker(job, thread=True, exit_on_error=False, group="state")
+
+    @on(Worker.StateChanged)
+    def _state_write_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "state" and event.state == WorkerState.ERROR:
+            self.notify(self.tr("failed", message=str(event.worker.error)), severity="error", markup=False)
 
     def remember_audit(self, report: AuditReport) -> None:
-        """Keep a finished audit for the dashboard."""
-        self.recent_audits.insert(0, report)
-        del self.recent_audits[20:]
+        """Keep a finished audit in the store (the dashboard and the plan read it there)."""
+        self.in_background(partial(services.record_audit, report))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action, in the current language: screens, the current screen's keys, language, theme."""

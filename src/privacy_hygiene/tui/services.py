@@ -6,8 +6,14 @@ them, so the first dashboard draws without them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from privacy_hygiene.errors import UsageError
 from privacy_hygiene.models import AuditReport, ReportError
+
+if TYPE_CHECKING:
+    from privacy_hygiene.store import AuditRecord
 
 
 def split_targets(text: str) -> list[str]:
@@ -25,3 +31,43 @@ def audit_one(spec: str) -> AuditReport:
     except UsageError as exc:
         return AuditReport(target=spec, error=ReportError(kind=exc.kind, message=str(exc)))
     return audit_target(target)
+
+
+def record_audit(report: AuditReport) -> None:
+    """Remember a finished audit (history, "first seen", the dashboard and the plan)."""
+    from privacy_hygiene.store import open_store
+
+    if report.error is None:
+        with open_store() as store:
+            store.record_audit(report)
+
+
+def load_settings() -> dict[str, str]:
+    """The saved settings (``language``, ``theme``)."""
+    from privacy_hygiene.store import open_store
+
+    with open_store() as store:
+        return store.settings()
+
+
+def save_setting(key: str, value: str) -> None:
+    """Save one setting."""
+    from privacy_hygiene.store import open_store
+
+    with open_store() as store:
+        store.set_setting(key, value)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard shows, read in one go."""
+
+    audits: list[AuditRecord] = field(default_factory=list)
+
+
+def load_dashboard() -> DashboardData:
+    """Recent audits (and, when the checklist is part of this version, the habit score)."""
+    from privacy_hygiene.store import open_store
+
+    with open_store() as store:
+        return DashboardData(audits=store.recent_audits(limit=6))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -21,20 +21,19 @@ def localize_bindings(node: DOMNode, lang: Lang) -> None:
     """Rebuild ``node``'s bindings with descriptions translated from their ``tui.*`` keys.
 
     Binding descriptions are declared as locale keys; Textual has no hook for translated
-    descriptions, so the node's binding map is rebuilt from the class's merged bindings (which
-    keep the keys) whenever the language changes.
+    descriptions, so the node's binding map is rebuilt from the bindings it had at first (kept
+    with their keys, including those Textual adds itself, like the command palette's).
     """
-    source = type(node)._merged_bindings
-    if source is None:
-        return
-    translated = [
+    sources: list[Binding] | None = getattr(node, "_untranslated_bindings", None)
+    if sources is None:
+        sources = [binding for bindings in node._bindings.key_to_bindings.values() for binding in bindings]
+        setattr(node, "_untranslated_bindings", sources)  # noqa: B010 - a private slot of our own
+    node._bindings = BindingsMap(
         replace(binding, description=t(binding.description, lang))
         if binding.description.startswith("tui.")
         else binding
-        for bindings in source.key_to_bindings.values()
-        for binding in bindings
-    ]
-    node._bindings = BindingsMap(translated)
+        for binding in sources
+    )
 
 
 class AppScreen(Screen[None]):

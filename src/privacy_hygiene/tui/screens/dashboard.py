@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static
+from textual.worker import Worker, WorkerState
 
 from privacy_hygiene.catalog import get_catalog
 from privacy_hygiene.tui.screens.base import AppScreen
+from privacy_hygiene.tui.services import DashboardData
 from privacy_hygiene.tui.widgets.bars import ScoreBars
-from privacy_hygiene.tui.widgets.report import grade_text
+from privacy_hygiene.tui.widgets.report import level_text
 from privacy_hygiene.tui.widgets.safe import untrusted
 
 
@@ -28,6 +31,11 @@ class DashboardScreen(AppScreen):
     DashboardScreen #principles { padding: 0 1; }
     DashboardScreen #audits { padding: 0 1; }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: what was last read from the store (``None`` until the first read finishes)
+        self.data: DashboardData | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
@@ -49,7 +57,24 @@ class DashboardScreen(AppScreen):
 
     async def on_screen_resume(self) -> None:
         await super().on_screen_resume()
-        self.after_language_change()
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
+    def load(self) -> DashboardData:
+        """Read the dashboard's data from the store."""
+        from privacy_hygiene.tui.services import load_dashboard
+
+        return load_dashboard()
+
+    @on(Worker.StateChanged)
+    def _loaded(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "dashboard":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, DashboardData):
+            self.data = event.worker.result
+            self.after_language_change()
+        elif event.state == WorkerState.ERROR:
+            self.fail(str(event.worker.error))
 
     def after_language_change(self) -> None:
         """Draw from the current data."""
@@ -62,14 +87,21 @@ class DashboardScreen(AppScreen):
         self._show_audits()
 
     def _show_audits(self) -> None:
-        reports = self.ph_app.recent_audits[:5]
         widget = self.query_one("#audits", Static)
-        if not reports:
+        if self.data is None:
+            widget.update(Text(self.tr("loading"), style="dim"))
+            return
+        if not self.data.audits:
             widget.update(Text(self.tr("no_audits"), style="dim"))
             return
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
         table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        for report in reports:
-            table.add_row(grade_text(report, self.lang), untrusted(report.final_url or report.url or report.target, 80))
+        for record in self.data.audits:
+            table.add_row(
+                Text(record.grade or "?", style="bold"),
+                level_text(record.scam_level, self.lang),
+                untrusted(record.domain or record.url or record.target, 80),
+            )
         widget.update(table)

@@ -30,12 +30,12 @@ def grade_text(report: AuditReport, lang: Lang) -> Text:
     if report.error:
         return Text(t("tui.audit_failed", lang), style="red")
     letter = report.grade.letter if report.grade else "?"
-    risk = report.scam_risk
-    return Text.assemble(
-        (f"{letter:<2}", GRADE_STYLE.get(letter, "")),
-        " ",
-        (t(f"report.level_{risk.level}", lang), LEVEL_STYLE[risk.level]),
-    )
+    return Text.assemble((f"{letter:<2}", GRADE_STYLE.get(letter, "")), " ", level_text(report.scam_risk.level, lang))
+
+
+def level_text(level: str, lang: Lang) -> Text:
+    """A scam-risk level in words and colour."""
+    return Text(t(f"report.level_{level}", lang), style=LEVEL_STYLE.get(level, ""))
 
 
 class RiskBanner(Static):
