@@ -1,14 +1,90 @@
-"""``privacy-hygiene browser``: Inspect local browser profiles, read-only."""
+"""``privacy-hygiene browser``: inspect local browser profiles, read-only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import click
 
-from privacy_hygiene.cli.common import fail, lang_option
+from privacy_hygiene.cli.common import fail, lang_option, print_json, resolve_lang
+
+if TYPE_CHECKING:
+    from privacy_hygiene.browser.report import ProfileReport
+    from privacy_hygiene.i18n import Lang
+
+_MARKS = {"pass": "✓", "partial": "~", "fail": "✗", "unknown": "?"}
+
+
+def _render(reports: list[ProfileReport], lang: Lang) -> None:
+    from privacy_hygiene.i18n import t
+
+    for report in reports:
+        data = report.to_json(lang)
+        running = f" {t('browser.running_tag', lang)}" if report.running else ""
+        click.echo(t("browser.heading", lang, browser=data["browser_name"], name=data["name"]) + running)
+        click.echo(f"  {data['path']}")
+        for warning in data["warnings"]:
+            click.echo(f"  ! {warning}")
+        for check in data["checks"]:
+            state = t(f"browser.state_{check['state']}", lang)
+            note = (
+                t(f"browser.confidence_{check['confidence']}", lang)
+                if check["confidence"] in ("default", "policy")
+                else ""
+            )
+            click.echo(f"  {_MARKS[check['state']]} {state:<8} {check['title']} {note}".rstrip())
+            if check["state"] != "pass":
+                click.echo(f"      {check['explanation']}")
+        logins = data["saved_logins"]
+        click.echo("  " + t("browser.saved_logins_line", lang, count=logins["count"], sites=len(logins["sites"])))
+        for finding in logins["findings"]:
+            click.echo(f"    ! {finding}")
+        if logins["accounts_to_close"]:
+            click.echo("    " + t("browser.accounts_to_close", lang, sites=", ".join(logins["accounts_to_close"])))
+        for error in logins["errors"]:
+            click.echo(f"    ? {error}")
+        click.echo("")
 
 
 @click.command(name="browser")
+@click.option(
+    "--profile",
+    "profile_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A profile folder, Firefox root or Chromium user-data dir (repeatable); default: find them all.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--apply", "apply", is_flag=True, help="Write the answers into the checklist (source: auto).")
 @lang_option
-def browser(lang: str | None) -> None:
-    """Inspect local browser profiles, read-only."""
-    fail("'browser' is not available yet in this version")
+def browser(profile_dirs: tuple[Path, ...], as_json: bool, apply: bool, lang: str | None) -> None:
+    """Inspect local browser profiles, read-only: settings and saved-login sites. Nothing is written
+    into a profile.
+
+    只读检查本机浏览器配置：隐私设置和保存了登录的网站，不会修改配置文件。
+    """
+    from privacy_hygiene.browser import discover, inspect_all, profiles_at
+    from privacy_hygiene.i18n import t
+
+    language = resolve_lang(lang)
+    profiles = []
+    for folder in profile_dirs:
+        found = list(profiles_at(folder))
+        if not found:
+            fail(t("browser.not_a_profile", language, path=click.format_filename(folder)))
+        profiles.extend(found)
+    if not profile_dirs:
+        profiles = discover()
+    reports = inspect_all(profiles)
+    if apply:
+        from privacy_hygiene.browser.apply import apply_answers
+
+        count = apply_answers(reports)
+        click.echo(t("browser.applied", language, count=count), err=as_json)
+    if as_json:
+        print_json({"profiles": [report.to_json(language) for report in reports]})
+    elif not reports:
+        click.echo(t("browser.no_profiles", language))
+    else:
+        _render(reports, language)

@@ -1,0 +1,179 @@
+"""Checks on fixture profiles made by the real browsers, and variants with keys toggled."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from privacy_hygiene.browser import ProfileReport, inspect_profile, profiles_at
+from privacy_hygiene.browser.discovery import Environment
+from tests.browser.conftest import NOW, firefox_fresh_profile, fixture_path
+
+Inspect = Callable[[Path], ProfileReport]
+
+
+def states(report: ProfileReport) -> dict[str, str]:
+    return {result.check_id: result.state for result in report.checks}
+
+
+# ---- done when: fresh profile reads the default, turning saving off flips it ----------------------
+@pytest.mark.parametrize("fresh", [fixture_path("chromium"), fixture_path("firefox")], ids=["chromium", "firefox"])
+def test_fresh_profile_offers_to_save_passwords_by_default(inspect: Inspect, fresh: Path) -> None:
+    result = inspect(fresh).check("password_saving")
+    assert (result.state, result.confidence) == ("fail", "default")
+    assert [(value.source, value.value) for value in result.evidence] == [("default", True)]
+
+
+@pytest.mark.parametrize("variant", ["chromium-variants/saving-off", "firefox-variants/saving-off"])
+def test_turning_saving_off_flips_the_check_to_pass(inspect: Inspect, variant: str) -> None:
+    result = inspect(fixture_path(variant)).check("password_saving")
+    assert (result.state, result.confidence) == ("pass", "read")
+    source = "Preferences" if variant.startswith("chromium") else "prefs.js"
+    assert [(value.source, value.value) for value in result.evidence] == [(source, False)]
+
+
+def test_every_check_of_the_vocabulary_answers_each_fresh_profile(inspect: Inspect) -> None:
+    vocabulary = {
+        "password_saving", "auto_signin", "clear_cookies_on_exit", "clear_history_on_exit", "telemetry",
+        "studies", "private_by_default", "https_only", "safe_browsing", "address_autofill", "card_autofill",
+        "notifications", "session_restore", "secure_dns", "tracking_protection", "saved_logins",
+    }  # fmt: skip
+    for fresh in (fixture_path("chromium"), firefox_fresh_profile()):
+        report = inspect(fresh)
+        assert [result.check_id for result in report.checks] == sorted(vocabulary, key=list(states(report)).index)
+        assert set(states(report)) == vocabulary
+        for result in report.checks:
+            assert result.explanation.zh and result.explanation.en
+
+
+def test_fresh_firefox_reads_the_first_run_key_and_defaults(inspect: Inspect) -> None:
+    report = inspect(fixture_path("firefox"))
+    assert report.version and report.version.startswith("153.")
+    tracking = report.check("tracking_protection")
+    assert tracking.state == "pass"
+    sources = {value.key: value.source for value in tracking.evidence}
+    assert sources == {"browser.contentblocking.category": "prefs.js", "network.cookie.cookieBehavior": "default"}
+    # Firefox 153: the v2 clear-on-shutdown keys are evidence, the pre-128 ones are not
+    keys = {value.key for value in report.check("clear_cookies_on_exit").evidence}
+    assert "privacy.clearOnShutdown_v2.cookiesAndStorage" in keys
+    assert "privacy.clearOnShutdown.cookies" not in keys
+    assert states(report)["https_only"] == "partial"  # HTTPS-First by default since 129
+
+
+@pytest.mark.parametrize("family", ["chromium", "firefox"])
+def test_hardened_profile_passes_every_settings_check(inspect: Inspect, family: str) -> None:
+    report = inspect(fixture_path(f"{family}-variants/hardened"))
+    expected_not_pass = {"studies"} if family == "chromium" else set()
+    # Chromium has no "clear history on close" setting: only a policy can do it
+    if family == "chromium":
+        expected_not_pass |= {"clear_history_on_exit", "private_by_default"}
+    failing = {check: state for check, state in states(report).items() if state != "pass"}
+    assert set(failing) - {"saved_logins"} == expected_not_pass, failing
+    assert report.check("password_saving").confidence == "read"
+
+
+@pytest.mark.parametrize("family", ["chromium", "firefox"])
+def test_careless_profile_fails_what_it_turned_off(inspect: Inspect, family: str) -> None:
+    found = states(inspect(fixture_path(f"{family}-variants/careless")))
+    for check in (
+        "safe_browsing",
+        "session_restore",
+        "secure_dns",
+        "tracking_protection",
+        "notifications",
+        "telemetry",
+    ):
+        assert found[check] == "fail", check
+
+
+def test_user_js_wins_over_prefs_js(inspect: Inspect) -> None:
+    report = inspect(fixture_path("firefox-variants/userjs"))
+    saving = report.check("password_saving")
+    assert (saving.state, [value.source for value in saving.evidence]) == ("pass", ["user.js"])
+    # sanitizeOnShutdown from user.js + the cookies default → cookies cleared on exit
+    assert report.check("clear_cookies_on_exit").state == "pass"
+    assert report.check("clear_cookies_on_exit").confidence == "default"
+
+
+def test_version_ranges_pick_the_old_clear_on_shutdown_keys(inspect: Inspect, copy_of: Callable[[str], Path]) -> None:
+    profile = copy_of("firefox-variants/userjs")
+    ini = profile / "compatibility.ini"
+    ini.write_text(ini.read_text(encoding="utf-8").replace("LastVersion=153.", "LastVersion=115."), encoding="utf-8")
+    report = inspect(profile)
+    assert report.version and report.version.startswith("115.")
+    result = report.check("clear_cookies_on_exit")
+    assert result.state == "pass"
+    keys = {value.key for value in result.evidence}
+    assert "privacy.clearOnShutdown.cookies" in keys and "privacy.clearOnShutdown_v2.cookiesAndStorage" not in keys
+
+
+def test_truncated_preferences_is_could_not_read_for_its_checks_only(inspect: Inspect) -> None:
+    report = inspect(fixture_path("chromium-variants/truncated"))
+    saving = report.check("password_saving")
+    assert (saving.state, saving.confidence) == ("unknown", "unknown")
+    assert "Could not read Preferences" in saving.explanation.en and "无法读取" in saving.explanation.zh
+    # Local State still answers its own check
+    assert report.check("secure_dns").state == "partial"
+
+
+def test_half_written_prefs_js_keeps_what_came_before_and_warns(inspect: Inspect) -> None:
+    report = inspect(fixture_path("firefox-variants/truncated"))
+    assert any("half-written" in warning.en for warning in report.warnings)
+    assert report.check("tracking_protection").evidence[0].source == "prefs.js"
+    # the cut statement (saving off) is lost, so the default applies
+    assert report.check("password_saving").confidence == "default"
+
+
+def test_absent_prefs_file_gives_unknown_not_a_crash(inspect: Inspect, copy_of: Callable[[str], Path]) -> None:
+    profile = copy_of("firefox-variants/saving-off")
+    (profile / "prefs.js").unlink()
+    (profile / "prefs.js").mkdir()  # a folder where the file should be: unreadable
+    report = inspect_profile(next(iter(profiles_at(profile))), Environment("linux", profile, {}, profile), now=NOW)
+    assert report.check("password_saving").state == "unknown"
+    assert "prefs.js" in report.check("password_saving").explanation.en
+
+
+# ---- enterprise policies ------------------------------------------------------------------------------
+def test_firefox_policies_json_forces_settings(tmp_path: Path) -> None:
+    system = tmp_path / "system"
+    policies = system / "etc" / "firefox" / "policies"
+    policies.mkdir(parents=True)
+    policies.joinpath("policies.json").write_text(
+        json.dumps(
+            {
+                "policies": {
+                    "PasswordManagerEnabled": False,
+                    "DisableTelemetry": True,
+                    "Preferences": {"browser.startup.page": {"Value": 3, "Status": "locked"}},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = Environment("linux", tmp_path / "home", {}, system)
+    profile = next(profile for profile in profiles_at(fixture_path("firefox")) if profile.is_default)
+    report = inspect_profile(profile, env, now=NOW)
+    assert (report.check("password_saving").state, report.check("password_saving").confidence) == ("pass", "policy")
+    assert report.check("telemetry").state == "pass"
+    assert report.check("session_restore").state == "fail"
+    assert report.check("session_restore").evidence[0].source == "policy"
+
+
+def test_chromium_managed_policies_force_settings(tmp_path: Path) -> None:
+    system = tmp_path / "system"
+    managed = system / "etc" / "chromium" / "policies" / "managed"
+    managed.mkdir(parents=True)
+    managed.joinpath("corp.json").write_text(
+        json.dumps({"ClearBrowsingDataOnExitList": ["browsing_history", "cookies_and_other_site_data"],
+                    "SafeBrowsingProtectionLevel": 0}),
+        encoding="utf-8",
+    )  # fmt: skip
+    managed.joinpath("broken.json").write_text("{not json", encoding="utf-8")
+    env = Environment("linux", tmp_path / "home", {}, system)
+    report = inspect_profile(next(iter(profiles_at(fixture_path("chromium")))), env, now=NOW)
+    assert states(report)["clear_history_on_exit"] == "pass"
+    assert states(report)["clear_cookies_on_exit"] == "pass"
+    assert (report.check("safe_browsing").state, report.check("safe_browsing").confidence) == ("fail", "policy")
