@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from textual.pilot import Pilot
 from textual.widgets import Button, Input
 from werkzeug import Request, Response
 
@@ -26,6 +27,17 @@ async def _open_audit(app: PrivacyHygieneApp) -> AuditScreen:
     return screen
 
 
+def _serve(httpserver: HTTPServer, page: Path, path: str) -> str:
+    httpserver.expect_request(path).respond_with_data(page.read_bytes(), content_type="text/html; charset=utf-8")
+    return str(httpserver.url_for(path))
+
+
+async def _audit_and_wait(pilot: Pilot[None], screen: AuditScreen, targets: str) -> None:
+    screen.start_audit(targets)
+    await pilot.app.workers.wait_for_complete()
+    await wait_until(pilot, lambda: None not in screen.reports)
+
+
 def _tree_labels(screen: AuditScreen) -> list[str]:
     tree = screen.query_one(FindingsTree)
     labels: list[str] = []
@@ -38,10 +50,7 @@ def _tree_labels(screen: AuditScreen) -> list[str]:
 
 
 def test_audit_a_local_page_shows_grouped_findings(httpserver: HTTPServer, fixtures: Path) -> None:
-    httpserver.expect_request("/register").respond_with_data(
-        (fixtures / "login.html").read_bytes(), content_type="text/html; charset=utf-8"
-    )
-    url = httpserver.url_for("/register")
+    url = _serve(httpserver, fixtures / "login.html", "/register")
 
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en")
@@ -109,18 +118,13 @@ def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
 
 
 def test_untrusted_page_text_is_shown_literally(httpserver: HTTPServer, fixtures: Path) -> None:
-    httpserver.expect_request("/inject").respond_with_data(
-        (fixtures / "injection.html").read_bytes(), content_type="text/html; charset=utf-8"
-    )
-    url = httpserver.url_for("/inject")
+    url = _serve(httpserver, fixtures / "injection.html", "/inject")
 
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en")
         async with app.run_test(size=(120, 30)) as pilot:
             screen = await _open_audit(app)
-            screen.start_audit(url)
-            await app.workers.wait_for_complete()
-            await wait_until(pilot, lambda: screen.reports[0] is not None)
+            await _audit_and_wait(pilot, screen, url)
             text = screen_text(app)
             assert "[@click=app.quit]x[/]" in text
             assert "[b]Bank[/b] login" in text
@@ -146,9 +150,7 @@ def test_bad_targets_become_reports_not_crashes(tmp_path: Path) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await _open_audit(app)
             missing = str(tmp_path / "nope.html")
-            screen.start_audit(f"{missing} http://127.0.0.1:9/")
-            await app.workers.wait_for_complete()
-            await wait_until(pilot, lambda: None not in screen.reports)
+            await _audit_and_wait(pilot, screen, f"{missing} http://127.0.0.1:9/")
             assert all(report is not None and report.error for report in screen.reports)
             assert "无法检查" in screen_text(app)
             assert not screen.query_one(RiskBanner).has_class("-shown")

@@ -7,6 +7,7 @@ Review changes with the HTML report pytest prints, then accept with ``--snapshot
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -17,6 +18,8 @@ from privacy_hygiene.tui.screens.audit import AuditScreen
 from .conftest import FIXTURES
 
 SIZES = [(100, 30), (80, 24)]
+#: relative to FIXTURES (the snapshots' working directory), so no temp path is drawn
+BROWSER_FOLDERS = (Path("../../fixtures/browsers/firefox"), Path("../../fixtures/browsers/chromium"))
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +44,8 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("mode", list(SCREENS_BY_MODE))
 def test_screen(snap_compare: Callable[..., bool], mode: str, lang: str, size: tuple[int, int]) -> None:
-    assert snap_compare(PrivacyHygieneApp(lang=lang), run_before=_open(mode), terminal_size=size)  # type: ignore[arg-type]
+    app = PrivacyHygieneApp(lang=lang, browser_folders=BROWSER_FOLDERS)  # type: ignore[arg-type]
+    assert snap_compare(app, run_before=_open(mode), terminal_size=size)
 
 
 def test_injection_page(snap_compare: Callable[..., bool]) -> None:

@@ -62,8 +62,10 @@ class PrivacyHygieneApp(App[None]):
 
     lang: reactive[Lang] = reactive[Lang]("en", init=False)
 
-    def __init__(self, lang: Lang = "en", *, theme: str | None = None) -> None:
+    def __init__(self, lang: Lang = "en", *, theme: str | None = None, browser_folders: tuple[Path, ...] = ()) -> None:
         super().__init__()
+        #: browser profile folders to read instead of discovering the person's own (tests, demos)
+        self.browser_folders = browser_folders
         self.set_reactive(PrivacyHygieneApp.lang, lang)
         localize_bindings(self, lang)
         if theme in THEMES:

@@ -6,13 +6,18 @@ them, so the first dashboard draws without them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from privacy_hygiene.errors import UsageError
+from privacy_hygiene.i18n import LocalText
 from privacy_hygiene.models import AuditReport, ReportError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from privacy_hygiene.browser import ProfileReport
     from privacy_hygiene.store import AuditRecord
 
 
@@ -71,3 +76,28 @@ def load_dashboard() -> DashboardData:
 
     with open_store() as store:
         return DashboardData(audits=store.recent_audits(limit=6))
+
+
+@dataclass(frozen=True)
+class BrowserView:
+    """The inspected profiles and each check's title (by check id)."""
+
+    reports: list[ProfileReport]
+    titles: dict[str, LocalText]
+
+
+def inspect_browsers(folders: Sequence[Path] = ()) -> BrowserView:
+    """Inspect the profiles in ``folders`` (profile folders or browser roots), else every one found."""
+    from privacy_hygiene.browser import discover, inspect_all, profiles_at
+    from privacy_hygiene.browser.data import browser_data
+
+    profiles = [profile for folder in folders for profile in profiles_at(folder)] if folders else discover()
+    titles: dict[str, LocalText] = {check.id: check.title for check in browser_data().checks}
+    return BrowserView(reports=inspect_all(profiles), titles=titles)
+
+
+def apply_browser_answers(reports: list[ProfileReport]) -> int:
+    """Write the profiles' automatic answers into the checklist (source ``auto``); how many were written."""
+    from privacy_hygiene.browser.apply import apply_answers
+
+    return apply_answers(reports)

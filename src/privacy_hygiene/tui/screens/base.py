@@ -28,12 +28,16 @@ def localize_bindings(node: DOMNode, lang: Lang) -> None:
     if sources is None:
         sources = [binding for bindings in node._bindings.key_to_bindings.values() for binding in bindings]
         setattr(node, "_untranslated_bindings", sources)  # noqa: B010 - a private slot of our own
-    node._bindings = BindingsMap(
-        replace(binding, description=t(binding.description, lang))
-        if binding.description.startswith("tui.")
-        else binding
-        for binding in sources
-    )
+    node._bindings = BindingsMap(_translated(binding, lang) for binding in sources)
+
+
+#: Textual's own bindings whose descriptions we translate too
+_BUILT_IN = {"command_palette": "tui.key_palette", "quit": "tui.key_quit"}
+
+
+def _translated(binding: Binding, lang: Lang) -> Binding:
+    key = binding.description if binding.description.startswith("tui.") else _BUILT_IN.get(binding.action)
+    return replace(binding, description=t(key, lang)) if key else binding
 
 
 class AppScreen(Screen[None]):

@@ -141,19 +141,17 @@ def summary_view(report: AuditReport, lang: Lang) -> RenderableType:
         t("report.scam_risk", lang),
         Text(f"{t('report.level_' + risk.level, lang)}  ({risk.points})", style=LEVEL_STYLE[risk.level]),
     )
+    sections = (
+        ("report.scam_risk", [line.get(lang) for line in risk.reasons], "bold"),
+        ("report.why_grade", [line.get(lang) for line in report.grade.why] if report.grade else [], "bold"),
+        ("report.notes", [note.get(lang) for note in report.notes], "bold"),
+        ("report.diagnostic", list(report.diagnostics), "yellow"),
+    )
     parts: list[RenderableType] = [table]
-    if risk.reasons:
-        parts.append(Text(f"\n{t('report.scam_risk', lang)}", style="bold"))
-        parts.extend(Text(f"  · {line.get(lang)}", style="dim") for line in risk.reasons)
-    if report.grade and report.grade.why:
-        parts.append(Text(f"\n{t('report.why_grade', lang)}", style="bold"))
-        parts.extend(Text(f"  · {line.get(lang)}", style="dim") for line in report.grade.why)
-    if report.notes:
-        parts.append(Text(f"\n{t('report.notes', lang)}", style="bold"))
-        parts.extend(Text(f"  · {note.get(lang)}") for note in report.notes)
-    if report.diagnostics:
-        parts.append(Text(f"\n{t('report.diagnostic', lang)}", style="yellow"))
-        parts.extend(untrusted(f"  · {line}", 300, style="dim") for line in report.diagnostics)
+    for heading, lines, style in sections:
+        if lines:
+            parts.append(Text(f"\n{t(heading, lang)}", style=style))
+            parts.extend(untrusted(f"  · {line}", 300, style="dim") for line in lines)
     return Group(*parts)
 
 

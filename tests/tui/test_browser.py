@@ -1,0 +1,49 @@
+"""The Browser screen on fixture profiles made by the real browsers (tests/fixtures/browsers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from privacy_hygiene.tui.app import PrivacyHygieneApp
+from privacy_hygiene.tui.screens.browser import BrowserScreen
+
+from .conftest import run, screen_text, wait_until
+
+BROWSERS = Path(__file__).parents[1] / "fixtures" / "browsers"
+
+
+def test_profiles_and_checks_with_evidence() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en", browser_folders=(BROWSERS / "firefox", BROWSERS / "chromium"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("b")
+            screen = app.screen
+            assert isinstance(screen, BrowserScreen)
+            await app.workers.wait_for_complete()
+            await wait_until(pilot, lambda: screen.view is not None)
+            assert screen.view is not None
+            browsers = {report.profile.browser for report in screen.view.reports}
+            assert {"firefox", "chromium"} <= browsers
+            assert screen.query_one("#profiles", OptionList).option_count == len(screen.view.reports)
+            text = screen_text(app)
+            # a fresh profile offers to save passwords: the check fails, read from the browser's default
+            assert "fail" in text and "(browser default)" in text
+            await pilot.press("down")
+            await pilot.pause()
+            assert "=" in screen_text(app)  # evidence lines: key = value (source)
+
+    run(scenario())
+
+
+def test_no_profiles_is_said_plainly(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="zh", browser_folders=(tmp_path,))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("b")
+            await app.workers.wait_for_complete()
+            await wait_until(pilot, lambda: "没有找到浏览器配置" in screen_text(app))
+            assert app.is_running
+
+    run(scenario())
