@@ -57,6 +57,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("trackers.toml", trackers.TrackersFile),
     FileKind("trackers/*.txt", None),
     FileKind("trust.toml", trust.TrustFile),
+    FileKind("checklist/setup.toml", checklist.SetupFile, required=True),
     FileKind("checklist/*.toml", checklist.ChecklistFile),
     FileKind("browser/*.toml", browser.BrowserFile),
 )
