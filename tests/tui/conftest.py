@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import re
 from collections.abc import Awaitable, Callable
@@ -11,6 +12,7 @@ from typing import TypeVar
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
 from privacy_hygiene.tui.app import PrivacyHygieneApp
 
@@ -29,6 +31,21 @@ def screen_text(app: PrivacyHygieneApp) -> str:
     """Every character drawn on the screen (from the SVG screenshot), lines joined."""
     svg = app.export_screenshot()
     return html.unescape("".join(_TEXT.findall(svg))).replace("\xa0", " ")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait for every worker to finish; a worker cancelled by a newer one (exclusive) is expected."""
+    for _ in range(5):
+        workers = [worker for worker in pilot.app.workers if not worker.is_finished]
+        if not workers:
+            break
+        for worker in workers:
+            if worker.state == WorkerState.PENDING:
+                continue  # not started yet: the next round waits for it
+            with contextlib.suppress(WorkerCancelled):
+                await worker.wait()
+        await pilot.pause()
+    await pilot.pause()
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], *, rounds: int = 200) -> None:

@@ -12,7 +12,7 @@ from privacy_hygiene.tui import quiet_logging, services
 from privacy_hygiene.tui.app import SCREENS_BY_MODE, PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
 
-from .conftest import run, screen_text, wait_until
+from .conftest import run, screen_text, settle, wait_until
 
 
 def test_language_switches_live_on_every_screen() -> None:
@@ -33,7 +33,7 @@ def test_language_switches_live_on_every_screen() -> None:
             # hidden screens catch up when shown
             await pilot.press("d")
             assert "The twelve principles" in screen_text(app)
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             assert services.load_settings()["language"] == "en"
 
     run(scenario())
@@ -63,7 +63,7 @@ def test_theme_choice_is_remembered() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("s")
             app.set_theme("nord")
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             assert app.theme == "nord"
 
     run(scenario())

@@ -17,7 +17,7 @@ from privacy_hygiene.tui.app import PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.widgets.report import FindingsTree, RiskBanner
 
-from .conftest import run, screen_text, wait_until
+from .conftest import run, screen_text, settle, wait_until
 
 
 async def _open_audit(app: PrivacyHygieneApp) -> AuditScreen:
@@ -34,7 +34,7 @@ def _serve(httpserver: HTTPServer, page: Path, path: str) -> str:
 
 async def _audit_and_wait(pilot: Pilot[None], screen: AuditScreen, targets: str) -> None:
     screen.start_audit(targets)
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
     await wait_until(pilot, lambda: None not in screen.reports)
 
 
@@ -59,7 +59,7 @@ def test_audit_a_local_page_shows_grouped_findings(httpserver: HTTPServer, fixtu
             await pilot.press("slash")
             await pilot.press(*url)
             await pilot.press("enter")
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await wait_until(pilot, lambda: screen.reports and screen.reports[0] is not None)
             report = screen.reports[0]
             assert report is not None and report.error is None
@@ -70,7 +70,7 @@ def test_audit_a_local_page_shows_grouped_findings(httpserver: HTTPServer, fixtu
             assert "Done: 1 audited" in screen_text(app)
             # the dashboard lists the audit with its grade
             await pilot.press("escape", "d")
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await wait_until(pilot, lambda: "localhost" in screen_text(app))
             assert services.load_dashboard().audits[0].grade == report.grade.letter
 
@@ -104,11 +104,11 @@ def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
             assert screen.query_one("#cancel", Button).disabled is True
             # the server answers after the cancel: the late report must not appear
             release.set()
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await pilot.pause()
             assert screen.reports == [None]
             assert "Cancelled" in screen_text(app)
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             assert services.load_dashboard().audits == []
 
     try:

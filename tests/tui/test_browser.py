@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from privacy_hygiene.tui.app import PrivacyHygieneApp
 from privacy_hygiene.tui.screens.browser import BrowserScreen
 
-from .conftest import run, screen_text, wait_until
+from .conftest import run, screen_text, settle, wait_until
 
 BROWSERS = Path(__file__).parents[1] / "fixtures" / "browsers"
 
@@ -21,7 +21,7 @@ def test_profiles_and_checks_with_evidence() -> None:
             await pilot.press("b")
             screen = app.screen
             assert isinstance(screen, BrowserScreen)
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await wait_until(pilot, lambda: screen.view is not None)
             assert screen.view is not None
             browsers = {report.profile.browser for report in screen.view.reports}
@@ -42,7 +42,7 @@ def test_no_profiles_is_said_plainly(tmp_path: Path) -> None:
         app = PrivacyHygieneApp(lang="zh", browser_folders=(tmp_path,))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("b")
-            await app.workers.wait_for_complete()
+            await settle(pilot)
             await wait_until(pilot, lambda: "没有找到浏览器配置" in screen_text(app))
             assert app.is_running
 

@@ -15,10 +15,12 @@ from privacy_hygiene.i18n import LocalText
 from privacy_hygiene.models import AuditReport, ReportError
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
     from privacy_hygiene.browser import ProfileReport
-    from privacy_hygiene.store import AuditRecord
+    from privacy_hygiene.checklist import Checklist, HabitReport
+    from privacy_hygiene.store import Answer, AuditRecord, Store, StoredState
 
 
 def split_targets(text: str) -> list[str]:
@@ -64,18 +66,87 @@ def save_setting(key: str, value: str) -> None:
 
 
 @dataclass(frozen=True)
+class HabitView:
+    """The checklist as scored now, with what the screens need around it."""
+
+    checklist: Checklist
+    report: HabitReport
+    intake: dict[str, str]
+    #: every answer ever given, oldest first (the detail pane shows an item's history)
+    history: list[Answer] = field(default_factory=list)
+    #: past scores, oldest first (the trend sparkline)
+    trend: list[float] = field(default_factory=list)
+
+    @property
+    def needs_intake(self) -> bool:
+        """True on first run: no intake answered and no item answered yet."""
+        return not self.intake and not self.history
+
+
+@dataclass(frozen=True)
 class DashboardData:
     """What the dashboard shows, read in one go."""
 
+    habits: HabitView | None = None
     audits: list[AuditRecord] = field(default_factory=list)
 
 
+def _habits(store: Store) -> HabitView:
+    from privacy_hygiene.checklist import load_checklist, report
+
+    checklist = load_checklist()
+    return HabitView(
+        checklist=checklist,
+        report=report(store, checklist),
+        intake=store.intake(),
+        history=store.answer_history(),
+        trend=[snapshot.score for snapshot in store.snapshots(limit=30)],
+    )
+
+
 def load_dashboard() -> DashboardData:
-    """Recent audits (and, when the checklist is part of this version, the habit score)."""
+    """The habit score, its trend and the recent audits."""
     from privacy_hygiene.store import open_store
 
     with open_store() as store:
-        return DashboardData(audits=store.recent_audits(limit=6))
+        return DashboardData(habits=_habits(store), audits=store.recent_audits(limit=6))
+
+
+def load_habits() -> HabitView:
+    """The checklist scored from the store."""
+    from privacy_hygiene.store import open_store
+
+    with open_store() as store:
+        return _habits(store)
+
+
+def answer_item(item_id: str, state: StoredState, *, snooze_until: datetime | None = None) -> None:
+    """Save the person's answer to one item (with a score snapshot)."""
+    from privacy_hygiene.checklist import load_checklist, record_answers
+    from privacy_hygiene.store import Answer, clock, open_store
+
+    with open_store() as store:
+        answer = Answer(item_id, state, clock.now(), "self", snooze_until=snooze_until)
+        record_answers(store, load_checklist(), [answer])
+
+
+def answer_quiz(item_id: str, choice: int) -> None:
+    """Grade a knowledge item's quiz (``choice`` is 1-based) and save the result."""
+    from privacy_hygiene.checklist import grade_quiz, load_checklist, record_answers
+    from privacy_hygiene.store import clock, open_store
+
+    checklist = load_checklist()
+    with open_store() as store:
+        record_answers(store, checklist, [grade_quiz(checklist.item(item_id), str(choice), clock.now())])
+
+
+def save_intake(values: dict[str, str]) -> None:
+    """Save the intake answers (they decide which items apply)."""
+    from privacy_hygiene.checklist import load_checklist, record_intake
+    from privacy_hygiene.store import open_store
+
+    with open_store() as store:
+        record_intake(store, load_checklist(), values)
 
 
 @dataclass(frozen=True)

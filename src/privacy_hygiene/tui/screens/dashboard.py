@@ -15,6 +15,7 @@ from privacy_hygiene.catalog import get_catalog
 from privacy_hygiene.tui.screens.base import AppScreen
 from privacy_hygiene.tui.services import DashboardData
 from privacy_hygiene.tui.widgets.bars import ScoreBars
+from privacy_hygiene.tui.widgets.habits import score_block
 from privacy_hygiene.tui.widgets.report import level_text
 from privacy_hygiene.tui.widgets.safe import untrusted
 
@@ -78,12 +79,32 @@ class DashboardScreen(AppScreen):
 
     def after_language_change(self) -> None:
         """Draw from the current data."""
-        unavailable = Text(self.tr("not_available", name=self.tr("screen_checklist")), style="dim")
-        self.query_one("#score", Static).update(unavailable)
-        self.query_one("#today", Static).update(unavailable)
-        self.query_one("#trend", Sparkline).display = False
+        habits = self.data.habits if self.data else None
+        score = self.query_one("#score", Static)
+        today = self.query_one("#today", Static)
+        trend = self.query_one("#trend", Sparkline)
         principles = get_catalog().principles
-        self.query_one(ScoreBars).show([(item.title.get(self.lang), None) for item in principles.values()])
+        if habits is None:
+            waiting = Text(self.tr("loading"), style="dim")
+            score.update(waiting)
+            today.update(waiting)
+            trend.display = False
+            self.query_one(ScoreBars).show([(item.title.get(self.lang), None) for item in principles.values()])
+        else:
+            report = habits.report
+            score.update(score_block(report, self.lang))
+            step = report.next_step()
+            if step is None:
+                today.update(Text(self.tr("all_done"), style="green"))
+            else:
+                item = step.status.item
+                today.update(
+                    Text.assemble((item.title.get(self.lang), "bold"), "\n", (item.question.get(self.lang), "dim"))
+                )
+            trend.data = habits.trend
+            trend.display = len(habits.trend) > 1
+            rows = [(principles[entry.id].title.get(self.lang), entry.score) for entry in report.principles]
+            self.query_one(ScoreBars).show(rows)
         self._show_audits()
 
     def _show_audits(self) -> None:

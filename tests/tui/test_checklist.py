@@ -1,0 +1,85 @@
+"""The Checklist and Dashboard against a real store in a temp PRIVACY_HYGIENE_HOME."""
+
+from __future__ import annotations
+
+from textual.widgets import SelectionList
+
+from privacy_hygiene.tui import services
+from privacy_hygiene.tui.app import PrivacyHygieneApp
+from privacy_hygiene.tui.screens.checklist import ChecklistScreen
+from privacy_hygiene.tui.screens.intake import IntakeScreen
+
+from .conftest import run, screen_text, settle, wait_until
+
+
+async def _open_checklist(app: PrivacyHygieneApp, pilot: object) -> ChecklistScreen:
+    await app.switch_mode("checklist")
+    screen = app.screen
+    assert isinstance(screen, ChecklistScreen)
+    return screen
+
+
+def test_answering_an_item_changes_the_score() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await _open_checklist(app, pilot)
+            # first run: the intake opens by itself; close it without answering
+            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: screen.current_item != "")
+            assert screen.view is not None
+            before = screen.view.report.score
+            item = screen.current_item
+            await pilot.press("y")
+            await settle(pilot)
+            await wait_until(pilot, lambda: screen.view is not None and screen.view.report.score > before)
+            assert services.load_habits().report.score == screen.view.report.score
+            assert any(answer.item_id == item and answer.state == "pass" for answer in services.load_habits().history)
+            assert f"{screen.view.report.rounded}/100" in screen_text(app)
+            # the dashboard shows the same score and a principle bar that moved
+            await pilot.press("d")
+            await settle(pilot)
+            await wait_until(pilot, lambda: f"{screen.view.report.rounded}/100" in screen_text(app))
+
+    run(scenario())
+
+
+def test_remaining_filter_hides_answered_items() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="zh")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open_checklist(app, pilot)
+            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: screen.current_item != "")
+            answered = screen.current_item
+            await pilot.press("y")
+            await settle(pilot)
+            await wait_until(pilot, lambda: screen.view is not None and screen.view.report.coverage > 0)
+            await pilot.press("f")
+            assert screen.filter == "remaining"
+            assert answered not in screen.item_nodes
+            assert len(screen.item_nodes) > 0
+            await pilot.press("right_square_bracket")
+            assert screen.principle == 1
+            assert all(item_id.startswith("p01.") for item_id in screen.item_nodes)
+
+    run(scenario())
+
+
+def test_intake_answers_are_saved() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _open_checklist(app, pilot)
+            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            intake = app.screen
+            assert isinstance(intake, IntakeScreen)
+            devices = intake.query_one("#q-devices", SelectionList)
+            devices.select("android")
+            await pilot.click("#save")
+            await settle(pilot)
+            await wait_until(pilot, lambda: services.load_habits().intake.get("devices") == "android")
+
+    run(scenario())
