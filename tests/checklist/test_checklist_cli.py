@@ -94,6 +94,7 @@ def test_answer_close_come_back_a_month_later(run_cli: Callable[..., Any]) -> No
     text = run_cli("checklist", "--lang", "en", env=later_env)
     assert text.code == 0, text.err
     assert "Periodic items due for review" in text.out and "p07.devices-review" in text.out
+    assert re.search(r"Trend: [▁▂▃▄▅▆▇█]{2} \(0 → \d+\)", text.out)
     assert re.search(r"Since last check \(2026-11-27, score \d+\): -", text.out)
     text_zh = run_cli("checklist", "--lang", "zh", "--stale", env=later_env)
     assert "到期需要复查的项目" in text_zh.out and "需复查" in text_zh.out
@@ -152,3 +153,55 @@ def test_damaged_store_is_reported_and_untouched(run_cli: Callable[..., Any], _i
     result = run_cli("checklist", env=DAY0)
     assert result.code == 2 and "damaged" in result.err and "left untouched" in result.err
     assert state.read_bytes() == b"not sqlite at all" * 64
+
+
+def test_ask_saves_each_answer_and_a_snapshot(run_cli: Callable[..., Any]) -> None:
+    # the six intake questions, then quit
+    first = run_cli("checklist", "ask", "--lang", "zh", stdin="1,4\n3\n1,3\n1\n2\n2\nq\n", env=DAY0)
+    assert first.code == 0, first.err
+    assert "你平时用哪些设备" in first.out and "保存了 0 个回答" in first.out
+    state = _json(run_cli("checklist", "--json", env=DAY0))
+    assert state["intake"] == {
+        "devices": ["android", "windows"],
+        "browsers": ["firefox"],
+        "apps": ["alipay", "wechat"],
+        "shared_computer": ["no"],
+        "elderly": ["no"],
+        "posts_photos": ["no"],
+    }
+    assert len(state["history"]) == 1  # the intake changed the score's basis
+    # then the first open item: "y" answers a plain item, and a quiz takes the "1" after it
+    second = run_cli("checklist", "ask", "--lang", "en", stdin="y\n1\n", env=DAY0)
+    assert second.code == 0, second.err
+    asked = re.search(r"\[1/(\d+)\] (p\d\d\.[a-z0-9-]+)", second.out)
+    assert asked is not None and "Saved 1 answer(s)." in second.out
+    after = _json(run_cli("checklist", "--json", env=DAY0))
+    assert {item["id"]: item["state"] for item in after["items"]}[asked.group(2)] in ("pass", "fail")
+    assert len(after["history"]) == 2
+
+
+def test_whole_checklist_in_one_go_then_seven_months_later(run_cli: Callable[..., Any]) -> None:
+    sets: list[str] = []
+    for item in CHECKLIST:
+        if item.quiz is not None:
+            sets += ["--quiz", f"{item.id}={item.quiz.answer + 1}"]
+        else:
+            sets += ["--set", f"{item.id}=pass"]
+    done = run_cli("checklist", *sets, "--json", env=DAY0)
+    full = _json(done)
+    assert full["score"] == 100 and full["coverage"] == 1.0 and full["band"] == "excellent"
+    assert all(entry["score"] == 100 for entry in full["principles"])
+    # seven months on: every periodic item with a review interval up to 210 days is due and counts half
+    later_env = {"PRIVACY_HYGIENE_NOW": "2027-06-27T10:00:00Z"}
+    later = _json(run_cli("checklist", "--json", env=later_env))
+    expected_due = sorted(item.id for item in CHECKLIST if item.review_days is not None and item.review_days <= 210)
+    assert sorted(later["due"]) == expected_due and len(expected_due) >= 6
+    weights = {item.id: item.weight for item in CHECKLIST}
+    total = sum(weights.values())
+    expected = 100 * (total - sum(weights[item_id] for item_id in expected_due) / 2) / total
+    assert later["score_exact"] == pytest.approx(expected, abs=0.01)
+    assert later["coverage"] == 1.0
+    assert {change["id"] for change in later["since_last"]["changes"]} == set(expected_due)
+    text = run_cli("checklist", "--lang", "zh", env=later_env)
+    assert "到期需要复查的项目" in text.out and "趋势" not in text.out  # one snapshot: no trend yet
+    assert "自上次检查（2026-11-27，100 分）以来" in text.out

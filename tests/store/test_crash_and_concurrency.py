@@ -102,3 +102,42 @@ def test_clock_can_be_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     assert clock.now().hour == 0 and clock.now().minute == 30
     monkeypatch.delenv(clock.NOW_ENV)
     assert clock.now().year >= 2026 and clock.now().tzinfo is not None
+
+
+# Saves one answer, then opens a batch, writes inside it, says so and waits (on stdin) to be killed.
+HALF_WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from privacy_hygiene.store import Snapshot, Store, clock
+
+    store = Store(Path(sys.argv[1]))
+    store.set_answer("p01.saved", "pass")
+    print("saved", flush=True)
+    with store.batch():
+        store.set_answer("p01.half", "pass")
+        store.add_snapshot(Snapshot(clock.now(), 1.0, 1.0, "fair"))
+        print("inside", flush=True)
+        sys.stdin.readline()
+    """
+)
+
+
+def test_kill_inside_a_transaction_leaves_no_half_write(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", HALF_WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "saved"
+    assert writer.stdout.readline().strip() == "inside"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    with Store(path) as store:
+        assert store.answer("p01.saved") is not None
+        assert store.answer("p01.half") is None and store.snapshots() == []
+        store.set_answer("p01.after", "fail")  # the lock died with the process

@@ -270,3 +270,17 @@ def test_failed_migration_leaves_nothing_behind(tmp_path: Path, monkeypatch: pyt
     monkeypatch.undo()
     with Store(path) as opened:  # the real migrations then apply cleanly
         opened.set_answer("p01.x", "pass")
+
+
+def test_threads_share_one_store(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(worker: int) -> None:
+        for index in range(25):
+            with store.batch():
+                store.set_answer(f"t{worker}.{index}", "pass")
+                store.add_snapshot(Snapshot(T0, float(index), 0.5, "fair"))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(write, range(4)))
+    assert len(store.answers()) == 100 and len(store.snapshots()) == 100

@@ -7,13 +7,15 @@ decides relevance and order, per-item states, and the score with coverage, bands
     checklist = load_checklist()
     with open_store() as store:
         result = report(store, checklist)                 # HabitReport: score, coverage, band...
-        record_answers(store, checklist, [Answer("p08.telemetry", "pass", clock.now(), "auto")])
+        record_answers(store, checklist, [Answer("p08.telemetry", "pass", clock.now(), "self")])
+        apply_auto(store, checklist, [{"telemetry": "pass", "studies": "fail"}])  # browser checks
 
 Answers are keyed by item id, never wording. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+from privacy_hygiene.checklist.auto import apply_auto, auto_answers
 from privacy_hygiene.checklist.items import Checklist, load_checklist, round_score
 from privacy_hygiene.checklist.scoring import Change, HabitReport, PrincipleScore, ScoredItem, diff, score
 from privacy_hygiene.checklist.session import grade_quiz, parse_state, record_answers, record_intake, report
@@ -29,6 +31,8 @@ __all__ = [
     "PrincipleScore",
     "ScoredItem",
     "State",
+    "apply_auto",
+    "auto_answers",
     "diff",
     "evaluate",
     "grade_quiz",

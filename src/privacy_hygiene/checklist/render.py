@@ -45,8 +45,21 @@ def bar(score: float) -> str:
     return "[" + "#" * filled + " " * (BAR_WIDTH - filled) + "]"
 
 
-def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_history: bool) -> list[RenderableType]:
-    """Score, band, coverage, the change since last check, due items, why this score, next step."""
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def trend(scores: list[float]) -> str:
+    """A sparkline of scores (0–100) with the first and last value."""
+    if len(scores) < 2:
+        return ""
+    marks = "".join(SPARKS[min(len(SPARKS) - 1, int(score * len(SPARKS) / 100.01))] for score in scores)
+    return f"{marks} ({round_score(scores[0])} → {round_score(scores[-1])})"
+
+
+def summary(
+    report: HabitReport, change: Change | None, lang: Lang, *, has_history: bool, history: list[float] | None = None
+) -> list[RenderableType]:
+    """Score, band, coverage, trend, the change since last check, due items, why this score, next step."""
     counted = [entry for entry in report.items if entry.status.counted]
     answered = sum(1 for entry in counted if entry.status.answered)
     lines: list[RenderableType] = [Text(t("checklist.heading", lang), style="bold")]
@@ -62,6 +75,9 @@ def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_histo
     lines.append(Text(f"{bar(report.score)} {score_text}", style=BAND_STYLE.get(report.band.name, "")))
     if answered < len(counted):
         lines.append(Text(t("checklist.low_coverage", lang, count=len(counted) - answered), style="bright_black"))
+    line = trend(history or [])
+    if line:
+        lines.append(Text(t("checklist.trend", lang, trend=line)))
     if change is not None:
         lines.append(Text(since_text(change, lang)))
     elif not has_history:
@@ -86,11 +102,8 @@ def summary(report: HabitReport, change: Change | None, lang: Lang, *, has_histo
             lines.append(Text("  " + text))
     step = report.next_step()
     if step is not None:
-        lines.append(
-            Text(t("checklist.next_heading", lang) + ": ", style="bold").append(
-                f"{step.id} {step.status.item.title.get(lang)}", style="not bold"
-            )
-        )
+        title = step.status.item.title.get(lang)
+        lines.append(Text(t("checklist.next_line", lang, id=step.id, title=title), style="bold"))
     return lines
 
 
@@ -104,7 +117,7 @@ def since_text(change: Change, lang: Lang) -> str:
             )
         if len(change.items) > 8:
             parts.append(f"… (+{len(change.items) - 8})")
-    delta = "; ".join(parts) if parts else t("checklist.no_change", lang)
+    delta = t("checklist.list_sep", lang).join(parts) if parts else t("checklist.no_change", lang)
     return t(
         "checklist.since_last", lang, date=_date(change.since.at), old=round_score(change.since.score), delta=delta
     )

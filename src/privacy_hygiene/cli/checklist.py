@@ -134,7 +134,8 @@ def checklist(
     console = _console()
     for message in messages:
         console.print(message, markup=False)
-    for line in render.summary(result, change, language, has_history=bool(history)):
+    scores = [snap.score for snap in history[-20:]]
+    for line in render.summary(result, change, language, has_history=bool(history), history=scores):
         console.print(line)
     for line in render.item_lines(result, shown, language):
         console.print(line)
@@ -225,3 +226,33 @@ def intake_command(lang: str | None, as_json: bool) -> None:
         console.print("  " + question.text.get(language), markup=False)
         for option in question.options:
             console.print(f"    {option.value:<10} {option.label.get(language)}", markup=False)
+
+
+@checklist.command(name="ask")
+@lang_option
+@click.option("--all", "every_item", is_flag=True, help="Also re-confirm items already answered.")
+def ask(lang: str | None, every_item: bool) -> None:
+    """Answer the intake and the open items one by one (each answer is saved at once; q quits)."""
+    import sys
+
+    from privacy_hygiene.checklist import ask as asking
+    from privacy_hygiene.checklist import load_checklist, render, report
+    from privacy_hygiene.i18n import t
+    from privacy_hygiene.store import open_store
+
+    language = resolve_lang(lang)
+    items = load_checklist()
+
+    def prompt(text: str) -> str | None:
+        click.echo(text, nl=False)
+        line = sys.stdin.readline()
+        return line.rstrip("\n") if line else None
+
+    with open_store() as store:
+        saved = asking.run(store, items, language, prompt, click.echo, every_item=every_item)
+        result = report(store, items)
+    click.echo("")
+    click.echo(t("checklist.ask_done", language, count=saved))
+    console = _console()
+    for line in render.summary(result, None, language, has_history=True):
+        console.print(line)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -13,11 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from privacy_hygiene.errors import StateError, UsageError
 from privacy_hygiene.sanitize import one_line
-from privacy_hygiene.store import clock
+from privacy_hygiene.store import clock, convert
 from privacy_hygiene.store.db import connect, transaction
 from privacy_hygiene.store.records import (
-    SOURCES,
-    STORED_STATES,
     Answer,
     AuditRecord,
     Brand,
@@ -30,7 +27,6 @@ if TYPE_CHECKING:
     from privacy_hygiene.models import AuditReport
 
 STATE_FILE = "state.sqlite3"
-_NOTE_LIMIT = 500
 _TITLE_LIMIT = 200
 
 
@@ -122,11 +118,11 @@ class Store:
 
     def set_answers(self, answers: Iterable[Answer]) -> list[Answer]:
         """Save several answers in one transaction (validated first: all or nothing)."""
-        checked = [_checked_answer(answer) for answer in answers]
+        checked = [convert.checked_answer(answer) for answer in answers]
         with self._write() as con:
             con.executemany(
                 "INSERT INTO answer_events (item_id, state, at, source, note, snooze_until) VALUES (?, ?, ?, ?, ?, ?)",
-                [_answer_row(answer) for answer in checked],
+                [convert.answer_row(answer) for answer in checked],
             )
         return checked
 
@@ -138,7 +134,7 @@ class Store:
                    WHERE id = (SELECT id FROM answer_events WHERE item_id = e.item_id
                                ORDER BY at DESC, id DESC LIMIT 1)"""
             ).fetchall()
-        return {row[0]: _answer(row) for row in rows}
+        return {row[0]: convert.answer(row) for row in rows}
 
     def answer(self, item_id: str) -> Answer | None:
         """The current answer of one item, or ``None``."""
@@ -148,7 +144,7 @@ class Store:
                    WHERE item_id = ? ORDER BY at DESC, id DESC LIMIT 1""",
                 (item_id,),
             ).fetchone()
-        return _answer(row) if row else None
+        return convert.answer(row) if row else None
 
     def answer_history(self, item_id: str | None = None, limit: int | None = None) -> list[Answer]:
         """Every answer given (of one item, or all), oldest first; ``limit`` keeps the newest ones."""
@@ -159,7 +155,7 @@ class Store:
                     ORDER BY at DESC, id DESC LIMIT ?""",  # noqa: S608 - fixed fragments only
                 [*params, -1 if limit is None else limit],
             ).fetchall()
-        return [_answer(row) for row in reversed(rows)]
+        return [convert.answer(row) for row in reversed(rows)]
 
     # -- intake ---------------------------------------------------------------------------------
     def set_intake(self, values: dict[str, str]) -> None:
@@ -183,7 +179,7 @@ class Store:
         with self._write() as con:
             con.execute(
                 "INSERT INTO snapshots (at, score, coverage, band, principles, states) VALUES (?, ?, ?, ?, ?, ?)",
-                _snapshot_row(snapshot),
+                convert.snapshot_row(snapshot),
             )
 
     def snapshots(self, limit: int | None = None) -> list[Snapshot]:
@@ -193,7 +189,7 @@ class Store:
                 "SELECT at, score, coverage, band, principles, states FROM snapshots ORDER BY at DESC, id DESC LIMIT ?",
                 (-1 if limit is None else limit,),
             ).fetchall()
-        return [_snapshot(row) for row in reversed(rows)]
+        return [convert.snapshot(row) for row in reversed(rows)]
 
     def latest_snapshot(self, before: datetime | None = None) -> Snapshot | None:
         """The newest snapshot (taken strictly before ``before`` when given)."""
@@ -204,12 +200,12 @@ class Store:
                 "WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1",
                 (bound,),
             ).fetchone()
-        return _snapshot(row) if row else None
+        return convert.snapshot(row) if row else None
 
     # -- site audits ----------------------------------------------------------------------------
     def record_audit(self, audit: AuditRecord | AuditReport, *, at: datetime | None = None) -> AuditRecord:
         """Remember an audit (an :class:`AuditRecord`, or an ``AuditReport`` summarised here)."""
-        record = audit if isinstance(audit, AuditRecord) else _summarise(audit, at or clock.now())
+        record = audit if isinstance(audit, AuditRecord) else convert.summarise(audit, at or clock.now())
         record = AuditRecord(
             target=one_line(record.target, 2000),
             domain=record.domain.strip().lower(),
@@ -225,7 +221,7 @@ class Store:
             con.execute(
                 "INSERT INTO audits (at, target, url, domain, title, grade, score, scam_level, rules) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _audit_row(record),
+                convert.audit_row(record),
             )
         return record
 
@@ -237,7 +233,7 @@ class Store:
                 "ORDER BY at DESC, id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
-        return [_audit(row) for row in rows]
+        return [convert.audit(row) for row in rows]
 
     def first_seen(self, domain: str) -> datetime | None:
         """When a registrable domain was first audited here, or ``None`` if never."""
@@ -323,91 +319,3 @@ def normalise_brand(domain: str) -> str:
     if not host or "." not in host:
         raise UsageError(f"not a domain: {domain!r}")
     return host
-
-
-def _checked_answer(answer: Answer) -> Answer:
-    if answer.state not in STORED_STATES:
-        raise UsageError(f"unknown answer state {answer.state!r} (one of {', '.join(STORED_STATES)})")
-    if answer.source not in SOURCES:
-        raise UsageError(f"unknown answer source {answer.source!r}")
-    if not answer.item_id or len(answer.item_id) > 100:
-        raise UsageError(f"not an item id: {answer.item_id!r}")
-    if answer.state == "snoozed" and answer.snooze_until is None:
-        raise UsageError("a snoozed answer needs a date to snooze until")
-    note = one_line(answer.note, _NOTE_LIMIT) if answer.note else None
-    snooze = answer.snooze_until if answer.state == "snoozed" else None
-    return Answer(answer.item_id, answer.state, answer.at, answer.source, note or None, snooze)
-
-
-def _answer_row(answer: Answer) -> tuple[object, ...]:
-    snooze = clock.to_text(answer.snooze_until) if answer.snooze_until else None
-    return (answer.item_id, answer.state, clock.to_text(answer.at), answer.source, answer.note, snooze)
-
-
-def _answer(row: tuple[Any, ...]) -> Answer:
-    snooze = clock.from_text(row[5]) if row[5] else None
-    return Answer(row[0], row[1], clock.from_text(row[2]), row[3], row[4], snooze)
-
-
-def _snapshot_row(snapshot: Snapshot) -> tuple[object, ...]:
-    principles = {str(key): value for key, value in snapshot.principles.items()}
-    return (
-        clock.to_text(snapshot.at),
-        float(snapshot.score),
-        float(snapshot.coverage),
-        snapshot.band,
-        json.dumps(principles, sort_keys=True),
-        json.dumps(snapshot.states, sort_keys=True),
-    )
-
-
-def _snapshot(row: tuple[Any, ...]) -> Snapshot:
-    principles = {int(key): value for key, value in json.loads(row[4]).items()}
-    return Snapshot(clock.from_text(row[0]), row[1], row[2], row[3], principles, json.loads(row[5]))
-
-
-def _audit_row(record: AuditRecord) -> tuple[object, ...]:
-    rules = json.dumps([list(rule) for rule in record.rules])
-    return (
-        clock.to_text(record.at),
-        record.target,
-        record.url,
-        record.domain,
-        record.title,
-        record.grade,
-        record.score,
-        record.scam_level,
-        rules,
-    )
-
-
-def _audit(row: tuple[Any, ...]) -> AuditRecord:
-    rules = tuple((str(rule), str(severity)) for rule, severity in json.loads(row[8]))
-    return AuditRecord(
-        target=row[1],
-        domain=row[3],
-        at=clock.from_text(row[0]),
-        url=row[2],
-        title=row[4],
-        grade=row[5],
-        score=row[6],
-        scam_level=row[7],
-        rules=rules,
-    )
-
-
-def _summarise(report: AuditReport, at: datetime) -> AuditRecord:
-    from privacy_hygiene.domains import registrable_domain
-
-    url = report.final_url or report.url
-    return AuditRecord(
-        target=report.target,
-        domain=registrable_domain(url) if url else "",
-        at=at,
-        url=url,
-        title=report.title,
-        grade=report.grade.letter if report.grade else None,
-        score=report.grade.score if report.grade else None,
-        scam_level=report.scam_risk.level,
-        rules=tuple((finding.rule_id, finding.severity.label) for finding in report.findings),
-    )
