@@ -177,3 +177,55 @@ def test_chromium_managed_policies_force_settings(tmp_path: Path) -> None:
     assert states(report)["clear_history_on_exit"] == "pass"
     assert states(report)["clear_cookies_on_exit"] == "pass"
     assert (report.check("safe_browsing").state, report.check("safe_browsing").confidence) == ("fail", "policy")
+
+
+# ---- counts of what is already stored ------------------------------------------------------------------
+@pytest.mark.parametrize("family", ["chromium", "firefox"])
+def test_saving_off_with_a_card_still_stored_is_partial(inspect: Inspect, family: str) -> None:
+    result = inspect(fixture_path(f"{family}-variants/cards-left")).check("card_autofill")
+    assert result.state == "partial"
+    assert {value.key: value.value for value in result.evidence}["stored.cards"] == 1
+    assert "still stored" in result.explanation.en
+
+
+def test_sites_allowed_to_notify_are_counted_from_a_copy_of_permissions(
+    inspect: Inspect, copy_of: Callable[[str], Path]
+) -> None:
+    import sqlite3
+
+    root = copy_of("firefox")
+    store = next(root.glob("*.default-esr")) / "permissions.sqlite"
+    with sqlite3.connect(store) as connection:
+        connection.execute(
+            "INSERT INTO moz_perms (origin, type, permission, expireType, expireTime, modificationTime)"
+            " VALUES ('https://push.example', 'desktop-notification', 1, 0, 0, 0)"
+        )
+    connection.close()
+    result = inspect(root).check("notifications")
+    assert {value.key: value.value for value in result.evidence}["stored.notification_sites"] == 1
+    assert inspect(fixture_path("firefox")).check("notifications").evidence[1].value == 0
+
+
+def test_the_installed_builds_own_defaults_beat_the_table(tmp_path: Path) -> None:
+    system = tmp_path / "system"
+    app = system / "usr" / "lib" / "firefox-esr" / "browser" / "defaults" / "preferences"
+    app.mkdir(parents=True)
+    # the install named by compatibility.ini (LastAppDir=/usr/lib/firefox-esr/browser)
+    app.joinpath("vendor.js").write_text(
+        'pref("app.update.enabled", false, locked);\npref("signon.rememberSignons", false, locked);\n', encoding="utf-8"
+    )
+    debian = system / "etc" / "firefox-esr"
+    debian.mkdir(parents=True)
+    # verbatim from Debian's /etc/firefox-esr/firefox-esr.js
+    debian.joinpath("firefox-esr.js").write_text(
+        'pref("datareporting.healthreport.uploadEnabled", false);\n', encoding="utf-8"
+    )
+    env = Environment("linux", tmp_path / "home", {}, system)
+    profile = next(profile for profile in profiles_at(fixture_path("firefox")) if profile.is_default)
+    report = inspect_profile(profile, env, now=NOW)
+    telemetry = report.check("telemetry")
+    assert (telemetry.state, telemetry.confidence) == ("partial", "default")
+    assert telemetry.evidence[0].value is False and telemetry.evidence[0].source == "default"
+    # a locked default cannot be changed by the person: it counts like a policy
+    saving = report.check("password_saving")
+    assert (saving.state, saving.confidence) == ("pass", "policy")

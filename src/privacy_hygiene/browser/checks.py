@@ -23,7 +23,15 @@ def holds(condition: Condition, value: SettingValue | None) -> bool:
         return _same(value, condition.equals)
     if condition.one_of:
         return any(_same(value, option) for option in condition.one_of)
+    if condition.above is not None:
+        return isinstance(value, int) and not isinstance(value, bool) and value > condition.above
     return isinstance(value, list) and condition.contains in value
+
+
+def value_of(settings: ProfileSettings, key: str) -> SettingValue | None:
+    """The effective value of ``key``; ``None`` when unknown (a store count that could not be read)."""
+    found = settings.values.get(key)
+    return found.value if found else None
 
 
 def weakest(values: list[Value]) -> ConfidenceName:
@@ -54,7 +62,7 @@ def evaluate(check: CheckDef, profile: Profile, settings: ProfileSettings) -> Ch
     for outcome in rules.outcome:
         if not in_range(settings.major, outcome.since, outcome.before):
             continue
-        if all(holds(condition, settings.values[condition.key].value) for condition in outcome.when):
+        if all(holds(condition, value_of(settings, condition.key)) for condition in outcome.when):
             used = [settings.values[condition.key] for condition in outcome.when] or shown
             return CheckResult(check.id, outcome.state, weakest(used), tuple(shown), outcome.explain)
     raise AssertionError(f"{check.id}: no fallback outcome")  # the schema requires one

@@ -11,15 +11,15 @@ and a Firefox profile that never ran has no ``prefs.js``.
 from __future__ import annotations
 
 import configparser
-import json
 import os
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from privacy_hygiene.browser.data import BrowserData, browser_data
+from privacy_hygiene.browser.files import Unreadable, read_json_object, read_text
 from privacy_hygiene.browser.model import Packaging, Profile
 from privacy_hygiene.catalog.schemas.browser import Location
 from privacy_hygiene.sanitize import one_line
@@ -29,8 +29,6 @@ Platform = Literal["linux", "macos", "windows"]
 _SKIPPED_CHROMIUM = frozenset({"Guest Profile", "System Profile"})
 #: files only a Firefox profile folder has (``--profile`` may name one whose prefs.js is damaged)
 _FIREFOX_PROFILE_MARKERS = ("prefs.js", "compatibility.ini", "times.json")
-#: more than this many bytes in profiles.ini / Local State is not a real file
-MAX_INDEX_BYTES = 4 * 1024 * 1024
 
 
 def current_platform() -> Platform:
@@ -67,8 +65,14 @@ class Environment:
         if pattern == "~" or pattern.startswith("~/"):
             return self.home.joinpath(*pattern[2:].split("/")) if len(pattern) > 2 else self.home
         if pattern.startswith("/"):
-            return self.system_root.joinpath(*pattern.strip("/").split("/"))
+            return self.system_path(pattern)
         return Path(pattern)
+
+    def system_path(self, absolute: str) -> Path:
+        """An absolute path of this machine (a policy file, an install folder) under ``system_root``."""
+        if self.system_root == Path("/"):
+            return Path(absolute)
+        return self.system_root.joinpath(*[part for part in absolute.replace("\\", "/").split("/") if part])
 
 
 def packaging_of(path: Path) -> Packaging:
@@ -81,25 +85,17 @@ def packaging_of(path: Path) -> Packaging:
     return "native"
 
 
-def _read_small_text(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_INDEX_BYTES + 1)
-    except OSError:
-        return None
-    if len(raw) > MAX_INDEX_BYTES:
-        return None
-    return raw.decode("utf-8", errors="replace")
-
-
 def _ini(path: Path) -> configparser.ConfigParser | None:
-    text = _read_small_text(path)
-    if text is None:
+    try:
+        text = read_text(path)
+    except Unreadable:
         return None
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    # Firefox skips lines it does not understand; configparser would reject the whole file
+    kept = [line for line in text.splitlines() if line.strip().startswith("[") or "=" in line]
     try:
-        parser.read_string(text)
+        parser.read_string("\n".join(kept))
     except configparser.Error:
         return None
     return parser
@@ -151,20 +147,12 @@ def firefox_profiles(root: Path, browser: str = "firefox", location: Location | 
     return profiles
 
 
-def _json_object(path: Path) -> dict[str, Any] | None:
-    text = _read_small_text(path)
-    if text is None:
-        return None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def chromium_profiles(root: Path, browser: str = "chromium", location: Location | None = None) -> list[Profile]:
     """The profiles of a Chromium user-data dir (``Local State`` names them; folders are the fallback)."""
-    state = _json_object(root / "Local State") or {}
+    try:
+        state = read_json_object(root / "Local State")
+    except Unreadable:
+        state = {}
     profile_info = state.get("profile") if isinstance(state.get("profile"), dict) else {}
     assert isinstance(profile_info, dict)
     cache = profile_info.get("info_cache") if isinstance(profile_info.get("info_cache"), dict) else {}

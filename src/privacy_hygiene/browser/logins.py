@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from privacy_hygiene.browser.files import Unreadable, read_text
 from privacy_hygiene.browser.model import Profile
-from privacy_hygiene.browser.settings import Unreadable, read_text
 from privacy_hygiene.browser.sites import SiteFinding, site_findings, site_origin
 from privacy_hygiene.browser.sqlite_copy import StoreUnreadable, open_copy, table_columns
 from privacy_hygiene.i18n import LocalText, both

@@ -9,17 +9,16 @@ Chromium: every ``*.json`` file in the managed-policy folders. Windows: the regi
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from privacy_hygiene.browser.data import BrowserData
 from privacy_hygiene.browser.discovery import Environment, packaging_of
+from privacy_hygiene.browser.files import Unreadable, read_json_object
 from privacy_hygiene.browser.model import Profile
 from privacy_hygiene.catalog.schemas.browser import PolicyMap, SettingValue
 
-MAX_POLICY_BYTES = 4 * 1024 * 1024
 #: registry subkeys under SOFTWARE\Policies per browser id (Windows only)
 _REGISTRY_KEYS = {
     "firefox": "Mozilla\\Firefox",
@@ -32,12 +31,9 @@ _REGISTRY_KEYS = {
 
 def _load_json(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_POLICY_BYTES + 1)
-        data = json.loads(raw[:MAX_POLICY_BYTES].decode("utf-8", errors="replace"))
-    except (OSError, ValueError):
+        return read_json_object(path)
+    except Unreadable:
         return {}
-    return data if isinstance(data, dict) else {}
 
 
 def dotted_get(data: dict[str, Any], dotted: str) -> tuple[bool, Any]:
@@ -124,7 +120,7 @@ def firefox_forced(profile: Profile, data: BrowserData, env: Environment, platfo
     """Settings forced by Firefox policies (system files, the install's distribution folder, registry)."""
     paths = _policy_paths(profile, data, env)
     if platform_dir:
-        paths.append(Path(platform_dir) / "distribution" / "policies.json")
+        paths.append(env.system_path(platform_dir) / "distribution" / "policies.json")
     forced: dict[str, SettingValue] = {}
     for path in paths:
         policies = _load_json(path).get("policies")

@@ -9,51 +9,19 @@ read makes the keys it holds ``unknown`` with the reason, never an error for the
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 from typing import Any
 
 from privacy_hygiene.browser import policies
 from privacy_hygiene.browser.data import BrowserData
 from privacy_hygiene.browser.discovery import Environment
+from privacy_hygiene.browser.files import Unreadable, read_json_object, read_text
 from privacy_hygiene.browser.model import Profile, ProfileSettings, Value
 from privacy_hygiene.browser.prefsjs import parse_prefs
+from privacy_hygiene.browser.stores import stored_counts
 from privacy_hygiene.catalog.schemas.browser import SettingValue
 from privacy_hygiene.i18n import both
 from privacy_hygiene.sanitize import one_line
-
-#: prefs.js of a long-used profile is ~100 KB; Chromium Preferences a few MB at most
-MAX_SETTINGS_BYTES = 32 * 1024 * 1024
-
-
-class Unreadable(Exception):
-    """A settings file could not be read or parsed; the message says why in one line."""
-
-
-def read_text(path: Path) -> str:
-    """The UTF-8 text of a settings file (bounded); :class:`Unreadable` with a reason otherwise."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise Unreadable(f"{path.name} is absent") from exc
-    except OSError as exc:
-        raise Unreadable(f"{path.name} cannot be read ({exc.strerror or type(exc).__name__})") from exc
-    if len(raw) > MAX_SETTINGS_BYTES:
-        raise Unreadable(f"{path.name} is larger than {MAX_SETTINGS_BYTES} bytes")
-    return raw.decode("utf-8", errors="replace")
-
-
-def read_json_object(path: Path) -> dict[str, Any]:
-    """A JSON object file, as is; :class:`Unreadable` when absent, damaged or half-written."""
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise Unreadable(f"{path.name} is not valid JSON (damaged or half-written): {one_line(str(exc), 80)}") from exc
-    if not isinstance(data, dict):
-        raise Unreadable(f"{path.name} is not a JSON object")
-    return data
 
 
 def as_setting_value(value: Any) -> SettingValue | None:
@@ -71,10 +39,15 @@ def _resolve(
     settings: ProfileSettings,
     layers: list[tuple[str, dict[str, Any]]],
     forced: dict[str, SettingValue],
+    build_defaults: dict[str, Any] | None = None,
 ) -> None:
     """Fill ``settings.values`` for every declared key of the family, from the highest layer down."""
-    for (family, key), _setting in data.settings.items():
-        if family != profile.family:
+    store_keys = [
+        key for (family, key), item in data.settings.items() if family == profile.family and item.file == "store"
+    ]
+    settings.values.update(stored_counts(profile, store_keys))
+    for (family, key), setting in data.settings.items():
+        if family != profile.family or setting.file == "store":
             continue
         if key in forced:
             settings.values[key] = Value(key, forced[key], "policy", "policy")
@@ -88,26 +61,59 @@ def _resolve(
                 settings.values[key] = Value(key, values[key], source, "read")
                 break
         else:
+            build_default = as_setting_value((build_defaults or {}).get(key))
+            if build_default is not None:  # the installed build's own default beats the table
+                settings.values[key] = Value(key, build_default, "default", "default")
+                continue
             row = data.default_of(profile.family, key, profile.browser, settings.major)
             value = row.value if row else None
             settings.values[key] = Value(key, value, "default", "default" if row else "unknown")
+
+
+def _default_pref_files(profile: Profile, data: BrowserData, env: Environment, dirs: dict[str, str]) -> list[Path]:
+    """The install's own default-pref files (from compatibility.ini), then the distributor's."""
+    files: list[Path] = []
+    for name, sub in (("LastPlatformDir", "defaults/pref"), ("LastAppDir", "defaults/preferences")):
+        if dirs.get(name):
+            folder = env.system_path(dirs[name]).joinpath(*sub.split("/"))
+            with contextlib.suppress(OSError):
+                files.extend(sorted(folder.glob("*.js")))
+    location = data.locations.get(profile.browser)
+    for pattern in location.default_prefs if location else ():
+        parent, _, name = pattern.rpartition("/")
+        with contextlib.suppress(OSError):
+            files.extend(sorted(env.system_path(parent).glob(name)))
+    return files
+
+
+def _firefox_defaults(files: list[Path]) -> tuple[dict[str, Any], dict[str, SettingValue]]:
+    """``(defaults, locked)`` from default-pref files: later files win; locked prefs beat the user's."""
+    defaults: dict[str, Any] = {}
+    locked: dict[str, SettingValue] = {}
+    for path in files:
+        try:
+            parsed = parse_prefs(read_text(path))
+        except Unreadable:
+            continue
+        for name, pref in parsed.prefs.items():
+            if pref.function == "user_pref":
+                continue
+            (locked if pref.locked else defaults)[name] = pref.value
+    return defaults, locked
 
 
 def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> ProfileSettings:
     """prefs.js, user.js, compatibility.ini and policies.json of a Firefox profile."""
     settings = ProfileSettings()
     layers: list[tuple[str, dict[str, Any]]] = []
-    platform_dir = ""
-    try:
-        compatibility = read_text(profile.path / "compatibility.ini")
-        for line in compatibility.splitlines():
+    dirs: dict[str, str] = {}
+    with contextlib.suppress(Unreadable):
+        for line in read_text(profile.path / "compatibility.ini").splitlines():
             name, _, value = line.partition("=")
             if name.strip() == "LastVersion":
                 settings.version = one_line(value.split("_", 1)[0], 40)
-            elif name.strip() == "LastPlatformDir":
-                platform_dir = value.strip()
-    except Unreadable:
-        pass
+            elif name.strip() in ("LastPlatformDir", "LastAppDir"):
+                dirs[name.strip()] = value.strip()
     for file_kind in ("user.js", "prefs.js"):
         try:
             parsed = parse_prefs(read_text(profile.path / file_kind))
@@ -118,11 +124,12 @@ def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> Profi
         if parsed.truncated:
             settings.warnings.append(both("browser.half_written", file=file_kind))
         layers.append((file_kind, {name: pref.value for name, pref in parsed.prefs.items()}))
-    for (family, key), _setting in data.settings.items():
-        if family == "firefox":
+    for (family, key), setting in data.settings.items():
+        if family == "firefox" and setting.file != "store":
             settings.key_files[key] = "prefs.js"
-    forced = policies.firefox_forced(profile, data, env, platform_dir)
-    _resolve(profile, data, settings, layers, forced)
+    defaults, locked = _firefox_defaults(_default_pref_files(profile, data, env, dirs))
+    forced = {**locked, **policies.firefox_forced(profile, data, env, dirs.get("LastPlatformDir", ""))}
+    _resolve(profile, data, settings, layers, forced, defaults)
     return settings
 
 
@@ -142,14 +149,13 @@ def read_chromium(profile: Profile, data: BrowserData, env: Environment) -> Prof
         except Unreadable as exc:
             if file_kind != "Secure Preferences":  # optional: on Linux it holds only a MAC
                 settings.unreadable[file_kind] = str(exc)
+    for (family, key), setting in data.settings.items():
+        if family == "chromium" and setting.file != "store":
+            settings.key_files[key] = "Local State" if setting.file == "local_state" else "Preferences"
     layers: list[tuple[str, dict[str, Any]]] = []
     for file_kind, document in documents.items():
         found: dict[str, Any] = {}
-        for (family, key), setting in data.settings.items():
-            if family != "chromium":
-                continue
-            wanted = "Local State" if setting.file == "local_state" else "Preferences"
-            settings.key_files[key] = wanted
+        for key, wanted in settings.key_files.items():
             if (file_kind == "Local State") != (wanted == "Local State"):
                 continue
             present, value = policies.dotted_get(document, key)

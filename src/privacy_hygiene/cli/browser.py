@@ -38,6 +38,10 @@ def _render(reports: list[ProfileReport], lang: Lang) -> None:
                 click.echo(f"      {check['explanation']}")
         logins = data["saved_logins"]
         click.echo("  " + t("browser.saved_logins_line", lang, count=logins["count"], sites=len(logins["sites"])))
+        for site in logins["sites"]:
+            last_used = (site["last_used"] or "")[:10] or t("browser.never_used", lang)
+            line = t("browser.site_line", lang, origin=site["origin"], count=site["count"], last_used=last_used)
+            click.echo(f"    {line}")
         for finding in logins["findings"]:
             click.echo(f"    ! {finding}")
         if logins["accounts_to_close"]:

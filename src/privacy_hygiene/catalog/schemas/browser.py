@@ -61,6 +61,9 @@ class Location(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     windows: list[str] = []
     #: folders of managed-policy JSON files (Chromium) or ``policies.json`` files (Firefox)
     policies: list[str] = []
+    #: Firefox: distributor default-pref files (``pref(...)`` lines; ``*`` allowed in the file name),
+    #: read after the install's own ``defaults/`` files named by the profile's compatibility.ini
+    default_prefs: list[str] = []
     vendor_build: bool = False
 
 
@@ -81,8 +84,9 @@ class Setting(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     key: str
     family: Family
     meaning: LocalText
-    #: Chromium only: ``prefs`` = the profile's Preferences, ``local_state`` = browser-wide Local State
-    file: Literal["prefs", "local_state"] = "prefs"
+    #: ``prefs`` = prefs.js / Preferences; ``local_state`` = Chromium's browser-wide Local State;
+    #: ``store`` = a count read from a store (:mod:`privacy_hygiene.browser.stores`), never defaulted
+    file: Literal["prefs", "local_state", "store"] = "prefs"
     default: list[DefaultRow] = []
 
 
@@ -100,17 +104,20 @@ class PolicyMap(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Condition(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One test on a setting's effective value: exactly one of ``equals``, ``one_of``, ``contains``."""
+    """One test on a setting's effective value: exactly one of ``equals``, ``one_of``, ``contains``,
+    ``above``."""
 
     key: str
     equals: Scalar | None = None
     one_of: list[Scalar] = []
     #: the value is a list that holds this item
     contains: str | None = None
+    #: the value is a number greater than this (store counts)
+    above: int | None = None
 
     def problem(self) -> str | None:
-        given = sum((self.equals is not None, bool(self.one_of), self.contains is not None))
-        return None if given == 1 else "a condition needs exactly one of equals, one_of, contains"
+        given = sum((self.equals is not None, bool(self.one_of), self.contains is not None, self.above is not None))
+        return None if given == 1 else "a condition needs exactly one of equals, one_of, contains, above"
 
 
 class Outcome(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -1,0 +1,90 @@
+"""``privacy-hygiene browser`` as a real process: the JSON contract, errors, languages, --apply."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import BROWSERS, fixture_path
+
+Run = Callable[..., Any]
+
+
+def test_json_contract_for_both_families(run_cli: Run) -> None:
+    result = run_cli(
+        "browser", "--profile", str(fixture_path("firefox")), "--profile", str(fixture_path("chromium")), "--json"
+    )
+    assert result.code == 0, result.err
+    profiles = json.loads(result.out)["profiles"]
+    assert [(item["browser"], item["name"]) for item in profiles] == [
+        ("firefox", "default-esr"),
+        ("chromium", "Your Chromium"),
+    ]
+    for item in profiles:
+        assert {"browser", "name", "path", "running", "checks", "saved_logins"} <= set(item)
+        assert item["running"] is False
+        saving = next(check for check in item["checks"] if check["item_id"] == "password_saving")
+        assert (saving["state"], saving["confidence"]) == ("fail", "default")
+        assert saving["evidence"][0]["source"] == "default" and saving["evidence"][0]["value"] is True
+        for check in item["checks"]:
+            assert {"item_id", "state", "confidence", "evidence", "explanation"} <= set(check)
+            assert check["state"] in {"pass", "partial", "fail", "unknown"}
+            assert check["confidence"] in {"read", "default", "policy", "unknown"}
+            for evidence in check["evidence"]:
+                assert set(evidence) == {"key", "value", "source"}
+
+
+def test_languages(run_cli: Run) -> None:
+    zh = run_cli("browser", "--profile", str(fixture_path("chromium-variants/saving-off")), "--lang", "zh")
+    en = run_cli("browser", "--profile", str(fixture_path("chromium-variants/saving-off")), "--lang", "en")
+    assert zh.code == en.code == 0
+    assert "浏览器不提示保存密码" in zh.out and "通过" in zh.out
+    assert "The browser does not offer to save passwords" in en.out
+    data = json.loads(run_cli("browser", "--profile", str(fixture_path("chromium")), "--json", "--lang", "zh").out)
+    assert "密码" in data["profiles"][0]["checks"][0]["explanation"]
+
+
+def test_text_report_names_running_and_risky_logins(run_cli: Run) -> None:
+    result = run_cli("browser", "--profile", str(fixture_path("chromium-variants/locked")))
+    assert result.code == 0 and "(running)" in result.out
+    result = run_cli("browser", "--profile", str(fixture_path("firefox-variants/logins")), "--lang", "en")
+    assert "unencrypted address (http://bbs.example.cn)" in result.out
+    assert "Unused for over a year" in result.out and "https://old-shop.example.com" in result.out
+
+
+def test_not_a_profile_is_one_clear_line(run_cli: Run, tmp_path: Any) -> None:
+    result = run_cli("browser", "--profile", str(tmp_path))
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and "not a browser profile folder" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_discovery_in_an_empty_home_finds_nothing(run_cli: Run, tmp_path: Any) -> None:
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = run_cli("browser", "--json", env=env)
+    assert result.code == 0 and json.loads(result.out) == {"profiles": []}
+    assert "No browser profiles found" in run_cli("browser", "--lang", "en", env=env).out
+
+
+def test_discovery_finds_a_profile_under_home(run_cli: Run, tmp_path: Any) -> None:
+    import shutil
+
+    shutil.copytree(BROWSERS / "firefox", tmp_path / ".mozilla" / "firefox")
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = run_cli("browser", "--json", env=env)
+    assert [item["name"] for item in json.loads(result.out)["profiles"]] == ["default-esr"]
+
+
+@pytest.mark.xfail(
+    reason="the checklist store and items (branch `checklist`) are not merged yet: --apply cannot write answers",
+    strict=True,
+)
+def test_apply_moves_the_checklist_score(run_cli: Run) -> None:
+    before = json.loads(run_cli("checklist", "--json").out)
+    result = run_cli("browser", "--profile", str(fixture_path("firefox-variants/hardened")), "--apply", "--json")
+    assert result.code == 0, result.err
+    after = json.loads(run_cli("checklist", "--json").out)
+    assert after["score"] > before["score"]
