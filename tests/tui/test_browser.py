@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from privacy_hygiene.tui import services
 from privacy_hygiene.tui.app import PrivacyHygieneApp
 from privacy_hygiene.tui.screens.browser import BrowserScreen
 
@@ -45,5 +46,30 @@ def test_no_profiles_is_said_plainly(tmp_path: Path) -> None:
             await settle(pilot)
             await wait_until(pilot, lambda: "没有找到浏览器配置" in screen_text(app))
             assert app.is_running
+
+    run(scenario())
+
+
+def test_apply_the_automatic_answers_moves_the_checklist() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en", browser_folders=(BROWSERS / "chromium-variants" / "hardened",))
+        async with app.run_test(size=(100, 30)) as pilot:
+            before = services.load_habits().report
+            await pilot.press("b")
+            screen = app.screen
+            assert isinstance(screen, BrowserScreen)
+            await settle(pilot)
+            await wait_until(pilot, lambda: screen.view is not None and bool(screen.view.reports))
+            await pilot.press("u")
+            await settle(pilot)
+            after = services.load_habits()
+            auto = [answer for answer in after.history if answer.source == "auto"]
+            assert auto, "no automatic answer was written"
+            assert after.report.score > before.score
+            await wait_until(pilot, lambda: any("automatic answers" in str(n.message) for n in app._notifications))
+            # applying again changes nothing and writes nothing
+            await pilot.press("u")
+            await settle(pilot)
+            assert len([a for a in services.load_habits().history if a.source == "auto"]) == len(auto)
 
     run(scenario())

@@ -14,8 +14,10 @@ from textual.pilot import Pilot
 
 from privacy_hygiene.tui.app import SCREENS_BY_MODE, PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
+from privacy_hygiene.tui.screens.plan import PlanScreen
 
 from .conftest import FIXTURES, settle
+from .reports import INJECTED, prize_page
 
 SIZES = [(100, 30), (80, 24)]
 #: relative to FIXTURES (the snapshots' working directory), so no temp path is drawn
@@ -57,7 +59,7 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
         await pilot.app.switch_mode(mode)
         screen = pilot.app.screen
         if isinstance(screen, AuditScreen):
-            screen.start_audit("login.html")
+            screen.show_reports([prize_page(), prize_page("会员注册")])
         await settle(pilot)
         await pilot.pause()
 
@@ -84,12 +86,29 @@ def test_intake_dialog(snap_compare: Callable[..., bool], lang: str) -> None:
 
 
 def test_injection_page(snap_compare: Callable[..., bool]) -> None:
+    """Markup and escape sequences in page text are drawn literally (and stripped of controls)."""
+
     async def before(pilot: Pilot[None]) -> None:
         await pilot.app.switch_mode("audit")
         screen = pilot.app.screen
         assert isinstance(screen, AuditScreen)
-        screen.start_audit("injection.html")
-        await settle(pilot)
+        screen.show_reports([prize_page(INJECTED)])
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # the first finding: its evidence quotes the title
         await pilot.pause()
 
     assert snap_compare(PrivacyHygieneApp(lang="en"), run_before=before, terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_dialog(snap_compare: Callable[..., bool], lang: str) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await pilot.app.switch_mode("plan")
+        screen = pilot.app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.export_folder = Path("/home/you")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(PrivacyHygieneApp(lang=lang), run_before=before, terminal_size=(80, 24))  # type: ignore[arg-type]

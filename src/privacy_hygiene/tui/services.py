@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from privacy_hygiene.errors import UsageError
-from privacy_hygiene.i18n import LocalText
+from privacy_hygiene.i18n import Lang, LocalText
 from privacy_hygiene.models import AuditReport, ReportError
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from privacy_hygiene.browser import ProfileReport
     from privacy_hygiene.checklist import Checklist, HabitReport
+    from privacy_hygiene.plan.model import Plan
     from privacy_hygiene.store import Answer, AuditRecord, Store, StoredState
 
 
@@ -168,7 +169,34 @@ def inspect_browsers(folders: Sequence[Path] = ()) -> BrowserView:
 
 
 def apply_browser_answers(reports: list[ProfileReport]) -> int:
-    """Write the profiles' automatic answers into the checklist (source ``auto``); how many were written."""
-    from privacy_hygiene.browser.apply import apply_answers
+    """Write the profiles' automatic answers into the checklist (source ``auto``); how many changed.
 
-    return apply_answers(reports)
+    Each profile's check states go through the checklist's own rules (worst state across profiles,
+    the person's "not applicable" and snoozes respected, unchanged answers not written again).
+    """
+    from privacy_hygiene.checklist import load_checklist
+    from privacy_hygiene.checklist.auto import apply_auto
+    from privacy_hygiene.store import open_store
+
+    profiles = [{result.check_id: result.state for result in report.checks} for report in reports]
+    with open_store() as store:
+        written, _ = apply_auto(store, load_checklist(), profiles, note="browser")
+    return len(written)
+
+
+def load_plan(lang: Lang) -> Plan:
+    """The person's action plan, now."""
+    from privacy_hygiene.plan.source import load_plan as build
+
+    return build(lang)
+
+
+def export_plan(lang: Lang, format_name: str, path: Path, *, force: bool = False) -> Path:
+    """Write the plan in ``format_name`` to ``path`` (atomically; an existing file only with ``force``)."""
+    from privacy_hygiene.plan.atomic import write_atomic
+    from privacy_hygiene.plan.exporters import EXPORTERS
+
+    target = path.expanduser()
+    text = EXPORTERS[format_name].render(load_plan(lang))
+    write_atomic(target, text.encode("utf-8"), force=force, lang=lang)
+    return target

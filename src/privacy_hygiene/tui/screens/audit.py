@@ -123,6 +123,17 @@ class AuditScreen(AppScreen):
         self.after_language_change()
         self.run_batch(self.run_number, specs)
 
+    def show_reports(self, reports: list[AuditReport]) -> None:
+        """Show finished reports (as if just audited) without running the engine."""
+        self.run_number += 1
+        self.specs = [report.target for report in reports]
+        self.reports = list(reports)
+        self.selected = 0
+        self.selection = Selection("summary")
+        self._set_running(False)
+        self.status = ("audit_done", {"total": len(reports)})
+        self.after_language_change()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="audit")
     def run_batch(self, run: int, specs: list[str]) -> None:
         """Audit ``specs`` one after another, posting progress and each report as it finishes."""
@@ -200,12 +211,14 @@ class AuditScreen(AppScreen):
             self._show_detail()
 
     def action_add_to_plan(self) -> None:
-        """Keep the selected site's advice for the plan."""
+        """Put the selected site's advice in the plan ("Sites you audited" lists the audits kept in
+        the store, which every finished audit already is) and show the plan."""
         report = self._current()
         if report is None or report.error:
             self.notify(self.tr("nothing_to_add"), severity="warning")
             return
-        self.notify(self.tr("not_available", name=self.tr("screen_plan")), severity="warning")
+        self.notify(self.tr("added_to_plan"))
+        self.app.switch_mode("plan")
 
     # ---- drawing -----------------------------------------------------------------------------
 
@@ -230,7 +243,9 @@ class AuditScreen(AppScreen):
         batch.clear_options()
         for spec, report in zip(self.specs, self.reports, strict=True):
             state = grade_text(report, self.lang) if report else Text(self.tr("audit_pending"), style="dim")
-            batch.add_option(Option(Text.assemble(state, "  ", untrusted(spec, 60))))
+            line = Text.assemble(state, "  ", untrusted(spec, 60))
+            line.no_wrap, line.overflow = True, "ellipsis"
+            batch.add_option(Option(line))
         if self.specs:
             batch.highlighted = self.selected
 
