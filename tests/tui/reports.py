@@ -32,7 +32,9 @@ def _finding(rule: str, category: str, severity: Severity, zh: str, en: str, evi
     )
 
 
-def prize_page(title: str = "恭喜您中奖！填写资料领取 iPhone") -> AuditReport:
+def prize_page(
+    title: str = "恭喜您中奖！填写资料领取 iPhone", target: str = "http://gift-win.example/claim"
+) -> AuditReport:
     """A prize-bait page over http asking for ID and bank card: high scam risk."""
     fields = (
         FormField("name", "name", kind="full_name", required=True, sensitive=True, label="姓名"),
@@ -41,9 +43,9 @@ def prize_page(title: str = "恭喜您中奖！填写资料领取 iPhone") -> Au
         FormField("phone", "phone", kind="phone", required=True, sensitive=True, label="手机号"),
     )
     return AuditReport(
-        target="http://gift-win.example/claim",
-        url="http://gift-win.example/claim",
-        final_url="http://gift-win.example/claim",
+        target=target,
+        url=target,
+        final_url=target,
         status=200,
         title=title,
         lang="zh",

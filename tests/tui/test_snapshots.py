@@ -59,7 +59,7 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
         await pilot.app.switch_mode(mode)
         screen = pilot.app.screen
         if isinstance(screen, AuditScreen):
-            screen.show_reports([prize_page(), prize_page("会员注册")])
+            screen.show_reports([prize_page(), prize_page("会员注册", "http://会员.example/join")])
         await settle(pilot)
         await pilot.pause()
 

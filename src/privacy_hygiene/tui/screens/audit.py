@@ -121,6 +121,7 @@ class AuditScreen(AppScreen):
         self._set_running(True)
         self.status = ("audit_running", {"done": 0, "total": len(specs), "target": one_line(specs[0], 60)})
         self.after_language_change()
+        self.query_one(FindingsTree).focus()  # arrows browse the results as they arrive
         self.run_batch(self.run_number, specs)
 
     def show_reports(self, reports: list[AuditReport]) -> None:
@@ -241,10 +242,12 @@ class AuditScreen(AppScreen):
         batch = self.query_one("#batch", OptionList)
         batch.display = len(self.specs) > 1
         batch.clear_options()
+        # one line per target: the side column is 40% of the terminal (at least 28 cells), less its edges
+        width = max(self.app.size.width * 2 // 5, 28) - 3
         for spec, report in zip(self.specs, self.reports, strict=True):
             state = grade_text(report, self.lang) if report else Text(self.tr("audit_pending"), style="dim")
-            line = Text.assemble(state, "  ", untrusted(spec, 60))
-            line.no_wrap, line.overflow = True, "ellipsis"
+            line = Text.assemble(state, "  ", untrusted(spec, 200))
+            line.truncate(width, overflow="ellipsis")
             batch.add_option(Option(line))
         if self.specs:
             batch.highlighted = self.selected

@@ -23,6 +23,7 @@ class IntakeScreen(ModalScreen[dict[str, str] | None]):
     """Answer the intake questions; dismissed with the answers (``None`` when cancelled)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close", show=False)]
+    AUTO_FOCUS = "SelectionList, RadioSet"
     DEFAULT_CSS = """
     IntakeScreen { align: center middle; }
     IntakeScreen > Vertical { width: 90%; max-width: 90; height: 90%; background: $surface; border: round $accent; }
