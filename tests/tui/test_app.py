@@ -93,3 +93,37 @@ def test_logging_never_reaches_the_terminal(capfd: pytest.CaptureFixture[str], t
             root.addHandler(handler)
         root.setLevel(saved[1])
         logging.lastResort = saved[2]
+
+
+def test_a_damaged_store_becomes_notifications_not_a_crash() -> None:
+    from privacy_hygiene.store import default_path
+
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await wait_until(pilot, lambda: any("Something went wrong" in str(n.message) for n in app._notifications))
+            await pilot.press("c")
+            await settle(pilot)
+            await pilot.press("p")
+            await settle(pilot)
+            assert app.is_running
+            assert "Plan" in screen_text(app)
+
+    run(scenario())
+    assert path.read_bytes().startswith(b"this is not a database")  # never overwritten
+
+
+def test_saved_language_is_used_unless_one_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    from privacy_hygiene.tui import startup_language
+
+    services.save_setting("language", "zh")
+    assert startup_language("en", argv=["privacy-hygiene"]) == "zh"
+    assert startup_language("en", argv=["privacy-hygiene", "--lang", "en"]) == "en"
+    assert startup_language("en", argv=["privacy-hygiene", "--lang=en"]) == "en"
+    monkeypatch.setenv("PRIVACY_HYGIENE_LANG", "en")
+    assert startup_language("en", argv=["privacy-hygiene"]) == "en"

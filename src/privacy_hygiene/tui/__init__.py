@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from collections.abc import Sequence
 
 from privacy_hygiene.i18n import Lang
 
@@ -27,15 +30,33 @@ def quiet_logging() -> None:
     logging.lastResort = None  # no fallback to stderr when a logger has no handler
 
 
-def run_app(lang: Lang) -> None:
-    """Open the terminal app in ``lang``."""
-    quiet_logging()
+def startup_language(lang: Lang, *, argv: Sequence[str] | None = None, saved: str | None = None) -> Lang:
+    """The language to open in: ``--lang`` or ``PRIVACY_HYGIENE_LANG`` when given, else the language
+    chosen last time in the app (``saved``, read from the store when not passed), else ``lang``
+    (the locale's)."""
+    args = sys.argv if argv is None else argv
+    if os.environ.get("PRIVACY_HYGIENE_LANG") or any(arg == "--lang" or arg.startswith("--lang=") for arg in args):
+        return lang
+    if saved is None:
+        saved = _settings().get("language")
+    return saved if saved in ("zh", "en") else lang  # type: ignore[return-value]
+
+
+def _settings() -> dict[str, str]:
     from privacy_hygiene.errors import StateError
     from privacy_hygiene.tui import services
-    from privacy_hygiene.tui.app import PrivacyHygieneApp
 
     try:
-        theme = services.load_settings().get("theme")
+        return services.load_settings()
     except StateError:
-        theme = None  # the app still opens; the screens that need the store say what is wrong
-    PrivacyHygieneApp(lang=lang, theme=theme).run()
+        return {}  # the app still opens; the screens that need the store say what is wrong
+
+
+def run_app(lang: Lang) -> None:
+    """Open the terminal app (``lang`` is the language the command line resolved)."""
+    quiet_logging()
+    from privacy_hygiene.tui.app import PrivacyHygieneApp
+
+    settings = _settings()
+    chosen = startup_language(lang, saved=settings.get("language", ""))
+    PrivacyHygieneApp(lang=chosen, theme=settings.get("theme")).run()

@@ -43,12 +43,15 @@ class HelpScreen(AppScreen):
             if bindings is None:
                 continue
             name = self.tr(f"screen_{screen_class.SCREEN_KEY}")
+            keys_by_description: dict[str, list[str]] = {}
             for items in bindings.key_to_bindings.values():
                 for binding in items:
                     if binding.description.startswith("tui."):
-                        key = self.app.get_key_display(binding)
-                        table.add_row(name, key, t(binding.description, self.lang))
-                        name = ""
+                        keys = keys_by_description.setdefault(binding.description, [])
+                        keys.append(self.app.get_key_display(binding))
+            for description, keys in keys_by_description.items():
+                table.add_row(name, " ".join(keys), t(description, self.lang))
+                name = ""
         return table
 
     def _principles(self) -> Table:
