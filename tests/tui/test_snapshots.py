@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from privacy_hygiene.tui.app import SCREENS_BY_MODE, PrivacyHygieneApp
+from privacy_hygiene.tui.app import SCREENS, PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.screens.plan import PlanScreen
 
@@ -68,7 +68,7 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("mode", list(SCREENS_BY_MODE))
+@pytest.mark.parametrize("mode", list(SCREENS))
 def test_screen(snap_compare: Callable[..., bool], mode: str, lang: str, size: tuple[int, int]) -> None:
     app = PrivacyHygieneApp(lang=lang, browser_folders=BROWSER_FOLDERS)  # type: ignore[arg-type]
     assert snap_compare(app, run_before=_open(mode), terminal_size=size)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -16,27 +17,37 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from privacy_hygiene.i18n import Lang, t
-from privacy_hygiene.models import AuditReport
 from privacy_hygiene.tui import services
-from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.screens.base import AppScreen, localize_bindings
-from privacy_hygiene.tui.screens.browser import BrowserScreen
-from privacy_hygiene.tui.screens.checklist import ChecklistScreen
-from privacy_hygiene.tui.screens.dashboard import DashboardScreen
-from privacy_hygiene.tui.screens.help import HelpScreen
-from privacy_hygiene.tui.screens.plan import PlanScreen
-from privacy_hygiene.tui.screens.settings import SettingsScreen
 
-#: mode name → screen class, in navigation order (keys d c a b p s ?)
-SCREENS_BY_MODE: dict[str, type[AppScreen]] = {
-    "dashboard": DashboardScreen,
-    "checklist": ChecklistScreen,
-    "audit": AuditScreen,
-    "browser": BrowserScreen,
-    "plan": PlanScreen,
-    "settings": SettingsScreen,
-    "help": HelpScreen,
+if TYPE_CHECKING:
+    from privacy_hygiene.models import AuditReport
+
+#: mode → the module and class of its screen, in navigation order (keys d c a b p s ?). Screens
+#: are imported when first shown, so the first dashboard does not wait for the others' imports.
+SCREENS: dict[str, tuple[str, str]] = {
+    "dashboard": ("privacy_hygiene.tui.screens.dashboard", "DashboardScreen"),
+    "checklist": ("privacy_hygiene.tui.screens.checklist", "ChecklistScreen"),
+    "audit": ("privacy_hygiene.tui.screens.audit", "AuditScreen"),
+    "browser": ("privacy_hygiene.tui.screens.browser", "BrowserScreen"),
+    "plan": ("privacy_hygiene.tui.screens.plan", "PlanScreen"),
+    "settings": ("privacy_hygiene.tui.screens.settings", "SettingsScreen"),
+    "help": ("privacy_hygiene.tui.screens.help", "HelpScreen"),
 }
+
+
+def screen_class(mode: str) -> type[AppScreen]:
+    """The screen class of ``mode`` (imported on first use)."""
+    module_name, class_name = SCREENS[mode]
+    found = getattr(import_module(module_name), class_name)
+    assert isinstance(found, type) and issubclass(found, AppScreen)
+    return found
+
+
+def _screen_factory(mode: str) -> Callable[[], Screen[None]]:
+    return lambda: screen_class(mode)()
+
+
 THEMES: tuple[str, ...] = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light", "ansi-dark")
 
 
@@ -46,7 +57,7 @@ class PrivacyHygieneApp(App[None]):
     TITLE = "privacy-hygiene"
     #: absolute, so subclasses defined elsewhere (tests, the start-up benchmark) find it too
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = dict(SCREENS_BY_MODE)
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {mode: _screen_factory(mode) for mode in SCREENS}
     DEFAULT_MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "switch_mode('dashboard')", "tui.screen_dashboard"),
@@ -112,8 +123,8 @@ class PrivacyHygieneApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action, in the current language: screens, the current screen's keys, language, theme."""
-        for mode, screen_class in SCREENS_BY_MODE.items():
-            name = self.tr(f"screen_{screen_class.SCREEN_KEY}")
+        for mode in SCREENS:
+            name = self.tr(f"screen_{mode}")
             yield SystemCommand(self.tr("open_screen", name=name), self.tr("cmd_screen_help"), _switch(self, mode))
         if isinstance(screen, AppScreen):
             for binding in screen._bindings.key_to_bindings.values():

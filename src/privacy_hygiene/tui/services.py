@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from privacy_hygiene.errors import UsageError
 from privacy_hygiene.i18n import Lang, LocalText
-from privacy_hygiene.models import AuditReport, ReportError
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
 
     from privacy_hygiene.browser import ProfileReport
     from privacy_hygiene.checklist import Checklist, HabitReport
+    from privacy_hygiene.models import AuditReport
     from privacy_hygiene.plan.model import Plan
     from privacy_hygiene.store import Answer, AuditRecord, Store, StoredState
 
@@ -33,6 +33,7 @@ def audit_one(spec: str) -> AuditReport:
     """Audit one URL or saved page; any failure becomes a report carrying ``error``."""
     from privacy_hygiene.engine.audit import audit_target
     from privacy_hygiene.engine.targets import parse_target
+    from privacy_hygiene.models import AuditReport, ReportError
 
     try:
         target = parse_target(spec)
@@ -90,6 +91,8 @@ class DashboardData:
 
     habits: HabitView | None = None
     audits: list[AuditRecord] = field(default_factory=list)
+    #: principle id → its title (the bars' labels)
+    principles: dict[int, LocalText] = field(default_factory=dict)
 
 
 def _habits(store: Store) -> HabitView:
@@ -107,10 +110,12 @@ def _habits(store: Store) -> HabitView:
 
 def load_dashboard() -> DashboardData:
     """The habit score, its trend and the recent audits."""
+    from privacy_hygiene.catalog import get_catalog
     from privacy_hygiene.store import open_store
 
+    titles = {number: principle.title for number, principle in get_catalog().principles.items()}
     with open_store() as store:
-        return DashboardData(habits=_habits(store), audits=store.recent_audits(limit=6))
+        return DashboardData(habits=_habits(store), audits=store.recent_audits(limit=6), principles=titles)
 
 
 def load_habits() -> HabitView:

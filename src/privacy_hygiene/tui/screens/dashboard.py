@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker, WorkerState
 
-from privacy_hygiene.catalog import get_catalog
 from privacy_hygiene.tui.screens.base import AppScreen
 from privacy_hygiene.tui.services import DashboardData
 from privacy_hygiene.tui.widgets.bars import ScoreBars
@@ -83,14 +82,14 @@ class DashboardScreen(AppScreen):
         score = self.query_one("#score", Static)
         today = self.query_one("#today", Static)
         trend = self.query_one("#trend", Sparkline)
-        principles = get_catalog().principles
-        if habits is None:
+        if habits is None or self.data is None:
             waiting = Text(self.tr("loading"), style="dim")
             score.update(waiting)
             today.update(waiting)
             trend.display = False
-            self.query_one(ScoreBars).show([(item.title.get(self.lang), None) for item in principles.values()])
+            self.query_one(ScoreBars).show([])
         else:
+            titles = self.data.principles
             report = habits.report
             score.update(score_block(report, self.lang))
             step = report.next_step()
@@ -103,7 +102,10 @@ class DashboardScreen(AppScreen):
                 )
             trend.data = habits.trend
             trend.display = len(habits.trend) > 1
-            rows = [(principles[entry.id].title.get(self.lang), entry.score) for entry in report.principles]
+            rows = [
+                (titles[entry.id].get(self.lang) if entry.id in titles else str(entry.id), entry.score)
+                for entry in report.principles
+            ]
             self.query_one(ScoreBars).show(rows)
         self._show_audits()
 

@@ -32,17 +32,17 @@ class HelpScreen(AppScreen):
             yield Static(Text(self.tr("help_privacy"), style="dim"))
 
     def _keys_table(self) -> Table:
-        from privacy_hygiene.tui.app import SCREENS_BY_MODE
+        from privacy_hygiene.tui.app import SCREENS, screen_class
 
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column()
-        for screen_class in SCREENS_BY_MODE.values():
-            bindings = screen_class._merged_bindings
+        for mode in SCREENS:
+            bindings = screen_class(mode)._merged_bindings
             if bindings is None:
                 continue
-            name = self.tr(f"screen_{screen_class.SCREEN_KEY}")
+            name = self.tr(f"screen_{mode}")
             keys_by_description: dict[str, list[str]] = {}
             for items in bindings.key_to_bindings.values():
                 for binding in items:
