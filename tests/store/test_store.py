@@ -284,3 +284,20 @@ def test_threads_share_one_store(store: Store) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(write, range(4)))
     assert len(store.answers()) == 100 and len(store.snapshots()) == 100
+
+
+def test_damaged_file_can_be_set_aside_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from privacy_hygiene.store import set_aside_damaged
+
+    monkeypatch.setenv("PRIVACY_HYGIENE_NOW", "2026-11-27T10:00:00Z")
+    path = tmp_path / "state.sqlite3"
+    path.write_bytes(b"garbage" * 100)
+    with pytest.raises(StateError):
+        Store(path)
+    moved = set_aside_damaged(path)
+    assert moved.name == "state.corrupt-20261127T100000.sqlite3" and moved.read_bytes() == b"garbage" * 100
+    with Store(path) as fresh:
+        fresh.set_answer("p01.x", "pass")
+    path.write_bytes(b"garbage again" * 100)
+    with pytest.raises(StateError, match="already exists"):
+        set_aside_damaged(path)  # never overwrites an earlier copy

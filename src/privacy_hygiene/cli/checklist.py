@@ -5,12 +5,17 @@ given in one run are there in the next."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from privacy_hygiene.cli.common import lang_option, print_json, resolve_lang
 from privacy_hygiene.errors import UsageError
+
+if TYPE_CHECKING:
+    from privacy_hygiene.catalog.schemas.checklist import Item
+    from privacy_hygiene.i18n import Lang
+    from privacy_hygiene.store import Answer
 
 
 def _pairs(values: Iterable[str], what: str) -> list[tuple[str, str]]:
@@ -117,11 +122,12 @@ def checklist(
         history = store.snapshots(limit=50)
         intake = intake_rules.parse(store.intake())
     change = diff(previous, result) if previous is not None else None
+    todo = {entry.id for entry in result.todo()}
     shown = [
         entry
         for entry in result.items
         if (not principle or entry.status.item.principle in principle)
-        and (not remaining or entry in result.todo())
+        and (not remaining or entry.id in todo)
         and (not stale or entry.status.due)
     ]
     if as_json:
@@ -145,10 +151,11 @@ def checklist(
     console.print(t("checklist.answer_hint", language), markup=False, style="bright_black")
 
 
-def _quiz_feedback(item: Any, answer: Any, language: Any) -> str:
+def _quiz_feedback(item: Item, answer: Answer | None, language: Lang) -> str:
     from privacy_hygiene.i18n import t
 
     quiz = item.quiz
+    assert quiz is not None  # only knowledge items reach here (grade_quiz checked)
     explain = quiz.explain.get(language)
     if answer is not None and answer.state == "pass":
         return t("checklist.quiz_right", language, id=item.id, explain=explain)

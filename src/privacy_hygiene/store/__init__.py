@@ -35,6 +35,8 @@ API (all times are aware UTC datetimes; :func:`clock.now` honours ``PRIVACY_HYGI
         # several writes atomically
         with store.batch(): ...
 
+    set_aside_damaged(path=None) -> Path   # after a StateError, only when the person asks to start afresh
+
 Records are the frozen dataclasses of :mod:`privacy_hygiene.store.records`: :class:`Answer`,
 :class:`Snapshot`, :class:`AuditRecord`, :class:`Brand`.
 """
@@ -63,6 +65,15 @@ def open_store(path: Path | None = None) -> Store:
     return Store(path)
 
 
+def set_aside_damaged(path: Path | None = None) -> Path:
+    """Move a damaged state file aside (``state.corrupt-<time>.sqlite3``), on the person's request
+    only (e.g. a TUI "start afresh" button after a StateError); returns where it went."""
+    from privacy_hygiene.store.db import set_aside
+
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+    return set_aside(path if path is not None else default_path(), stamp)
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "SOURCES",
@@ -79,4 +90,5 @@ __all__ = [
     "default_path",
     "normalise_brand",
     "open_store",
+    "set_aside_damaged",
 ]

@@ -93,6 +93,23 @@ def _check_header(path: Path) -> None:
         raise corrupt(path, "file is not a database")
 
 
+def set_aside(path: Path, stamp: str) -> Path:
+    """Rename a damaged state file (with its -wal/-shm) to ``state.corrupt-<stamp>.sqlite3`` so a
+    fresh store can start; only ever on the person's explicit request. Returns the new path."""
+    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    if target.exists():
+        raise StateError(f"{target} already exists; not overwriting it", file=str(path))
+    try:
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(target.with_name(target.name + suffix))
+        path.rename(target)
+    except OSError as exc:
+        raise StateError(f"cannot move {path} aside: {exc.strerror or exc}", file=str(path)) from exc
+    return target
+
+
 def corrupt(path: Path, why: str) -> StateError:
     """The error for a damaged state file (which is always left untouched)."""
     return StateError(
