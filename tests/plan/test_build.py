@@ -114,3 +114,24 @@ def test_scores_are_the_checklists() -> None:
     unanswered = tuple(replace(item, state="unknown") for item in sample_items())
     empty = build_plan(replace(sample_inputs(), items=unanswered), "en", FIXED_NOW)
     assert empty.score is None  # nothing answered yet: "not scored yet", not 0
+
+
+def test_if_entered_lead_is_not_repeated() -> None:
+    from privacy_hygiene.plan.wording import if_entered_lead
+
+    assert if_entered_lead("Already entered it? Change the password now.", "en") == ""
+    assert if_entered_lead("已经输入？立即修改密码。", "zh") == ""
+    assert if_entered_lead("Change the password now.", "en") == "Already entered it? Do this:"
+    assert if_entered_lead("立即修改密码。", "zh") == "已经填过了？这样做："
+
+
+def test_empty_today_says_all_done_only_when_nothing_is_left() -> None:
+    from privacy_hygiene.plan.to_text import to_text
+
+    big = ItemStatus(id="big", principle=1, title=text("大", "big"), weight=5, effort=5, state="fail")
+    plan = build_plan(PlanInputs(items=(big,), principles=PRINCIPLES, scores=SCORES), "en", FIXED_NOW)
+    assert plan.today == () and "Everything on the checklist is done" not in to_text(plan)
+    done = build_plan(
+        PlanInputs(items=(replace(big, state="pass"),), principles=PRINCIPLES, scores=SCORES), "en", FIXED_NOW
+    )
+    assert "Everything on the checklist is done" in to_text(done)

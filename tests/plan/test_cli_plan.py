@@ -56,8 +56,8 @@ def test_plan_prints_and_follows_the_checklist(run_cli: Callable[..., object]) -
     assert "p10.pay-to-claim" in today
     assert "Already entered it?" in out
     assert "\x1b" not in out
-    with open_store() as store:
-        store.set_answer("p10.pay-to-claim", "pass")
+    marked = run_cli("checklist", "--set", "p10.pay-to-claim=pass", env={"PRIVACY_HYGIENE_NOW": NOW})
+    assert marked.code == 0, marked.err  # type: ignore[attr-defined]
     second = run_cli("plan", "--lang", "zh", env={"PRIVACY_HYGIENE_NOW": NOW})
     today = second.out.split("== 今天就做一件事 ==")[1].split("==")[0]  # type: ignore[attr-defined]
     assert "p10.pay-to-claim" not in today
@@ -124,9 +124,9 @@ def test_json_export_imported_into_an_empty_store_gives_the_same_plan(
     restored = json.loads(run_cli("plan", "--format", "json", env=other).out)  # type: ignore[attr-defined]
     assert restored["plan"] == json.loads(backup.read_text(encoding="utf-8"))["plan"]
     assert run_cli("plan", "--format", "md", env=other).out == original_md  # type: ignore[attr-defined]
-    # importing again merges without duplicating anything
-    again = run_cli("import", str(backup), env=other)
-    assert again.code == 0 and " 0 " in again.out  # type: ignore[attr-defined]
+    # importing again (here from stdin) merges without duplicating anything
+    again = run_cli("import", "-", stdin=backup.read_text(encoding="utf-8"), env=other)
+    assert again.code == 0 and "imported 0 answers and 0 audits" in again.out  # type: ignore[attr-defined]
 
 
 def test_import_replace(run_cli: Callable[..., object], tmp_path: Path) -> None:
@@ -180,3 +180,44 @@ def test_plan_agrees_with_the_checklist_score_and_order() -> None:
     assert {item.id: item.priority for item in plan.items} == pytest.approx(expected)
     next_step = habits.next_step()
     assert next_step is not None and plan.today[0].id == next_step.id
+
+
+def test_backup_state_is_stripped_of_control_characters() -> None:
+    from privacy_hygiene.plan.source import private_state
+
+    state = {
+        "intake": {"devices": "android\x1b[2J"},
+        "answers": [
+            {"item_id": "p08.telemetry", "state": "fail", "source": "auto", "note": "/home/ann\u202e"},
+            {"item_id": "p05.shred-waybills", "state": "pass", "source": "self", "note": "shredder\x9b31m"},
+        ],
+    }
+    private = private_state(state, include_details=False)
+    assert private["intake"] == {"devices": "android"}
+    assert [answer["note"] for answer in private["answers"]] == [None, "shredder31m"]
+    assert private_state(state, include_details=True)["answers"][0]["note"] == "/home/ann"
+
+
+def test_an_audit_naming_a_rule_we_no_longer_ship_still_shows() -> None:
+    with open_store() as store:
+        store.record_audit(
+            AuditRecord(
+                target="https://old.example/",
+                domain="old.example",
+                at=datetime(2026, 11, 20, tzinfo=UTC),
+                url="https://old.example/",
+                title="Old audit",
+                grade="D",
+                score=40,
+                scam_level="guarded",
+                rules=(("PH-GONE-990", "high"),),
+            )
+        )
+    plan = load_plan("en", now=FIXED)
+    (site,) = plan.sites
+    assert [(finding.rule_id, finding.title, finding.advice) for finding in site.findings] == [
+        ("PH-GONE-990", "PH-GONE-990", "")
+    ]
+    from privacy_hygiene.plan.to_markdown import to_markdown
+
+    assert "  - \n" not in to_markdown(plan)

@@ -9,6 +9,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from privacy_hygiene.i18n import Lang
@@ -122,3 +124,16 @@ def test_details_are_left_out_by_default() -> None:
         output = exporter.render(plan)
         assert "bank.example.com" not in output, exporter.name
         assert "/home/ann" not in output, exporter.name
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("abc XYZ019<>[]()!*_`~#+-.:@&;=/\\|{}'\"$%^?\u4e2d\u6587\uff1a\t")), max_size=60
+    )
+)
+def test_escaped_text_always_renders_as_the_same_plain_text(text: str) -> None:
+    html = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(f"- {escape(text)}")
+    soup = BeautifulSoup(html, "lxml")
+    assert {tag.name for tag in soup.find_all(True)} <= {"html", "body", "ul", "li"}
+    assert soup.get_text().strip() == " ".join(text.split())

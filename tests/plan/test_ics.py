@@ -23,6 +23,7 @@ def test_every_periodic_item_is_a_recurring_event_with_an_alarm(lang: str) -> No
     plan = build_plan(sample_inputs(), lang, FIXED_NOW)  # type: ignore[arg-type]
     ics = to_ics(plan)
     assert "\r\n" in ics
+    assert str(icalendar.Calendar.from_ical(ics)["method"]) == "PUBLISH"
     parsed = events(ics)
     assert {str(event["uid"]) for event in parsed} == {item_uid(item.id) for item in plan.habits}
     assert len(parsed) == 3

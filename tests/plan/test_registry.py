@@ -47,3 +47,22 @@ def test_the_plan_never_imports_textual() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     modules = set(done.stdout.split())
     assert not any(name == "textual" or name.startswith("textual.") for name in modules)
+
+
+def test_only_the_backup_needs_the_stored_state() -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from privacy_hygiene.errors import ExportError
+    from privacy_hygiene.plan.build import build_plan
+    from tests.plan.conftest import FIXED_NOW, sample_inputs
+
+    stateless = build_plan(replace(sample_inputs(), state=None), "en", FIXED_NOW)
+    for exporter in EXPORTERS.values():
+        if exporter.needs_state:
+            with pytest.raises(ExportError, match="stored state"):
+                exporter.render(stateless)
+        else:
+            assert exporter.render(stateless)
+    assert [name for name, exporter in EXPORTERS.items() if exporter.needs_state] == ["json"]

@@ -45,10 +45,14 @@ def plan(format_name: str | None, output: str | None, force: bool, include_detai
 
     language = resolve_lang(lang)
     chosen = _choose_format(format_name, output)
-    text = EXPORTERS[chosen].render(load_plan(language, include_details=include_details))
+    exporter = EXPORTERS[chosen]
+    text = exporter.render(load_plan(language, include_details=include_details, with_state=exporter.needs_state))
     if output is None or output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
+        if sys.stdout.isatty():
+            click.echo(text, nl=False)  # the console's own encoding (Windows consoles included)
+        else:
+            sys.stdout.buffer.write(text.encode("utf-8"))  # files and pipes get UTF-8, as written files do
+            sys.stdout.flush()
         return
     path = Path(output)
     write_atomic(path, text.encode("utf-8"), force=force, lang=language)

@@ -26,6 +26,7 @@ from privacy_hygiene.plan.model import (
     ScoreRow,
     SiteFinding,
 )
+from privacy_hygiene.plan.wording import COLON
 from privacy_hygiene.sanitize import clean, one_line
 
 #: findings at or above this severity are listed under "Sites you audited"
@@ -56,15 +57,12 @@ def steps_for(item: ItemStatus, inputs: PlanInputs, lang: Lang) -> tuple[str, ..
         if platforms is not None and platform != ANY_PLATFORM and platform not in platforms:
             continue
         label = inputs.platform_labels.get(platform)
-        prefix = "" if platform == ANY_PLATFORM else f"{label.get(lang) if label else platform}{_COLON[lang]}"
+        prefix = "" if platform == ANY_PLATFORM else f"{label.get(lang) if label else platform}{COLON[lang]}"
         for text in texts:
             line = prefix + clean(text.get(lang))
             if line not in steps:
                 steps.append(line)
     return tuple(steps)
-
-
-_COLON = {"zh": "：", "en": ": "}
 
 
 def next_due(item: ItemStatus, state: str, today: date) -> date | None:

@@ -20,19 +20,21 @@ from privacy_hygiene.plan.to_text import to_text
 
 @dataclass(frozen=True)
 class Exporter:
-    """A format: its renderer, the file suffix it is written with and its media type."""
+    """A format: its renderer, the file suffix it is written with, its media type, and whether it
+    carries the store's full state (the JSON backup does; reading it is the slow part of a plan)."""
 
     name: str
     render: Callable[[Plan], str]
     suffix: str
     media_type: str
+    needs_state: bool = False
 
 
 EXPORTERS: dict[str, Exporter] = {
     "text": Exporter("text", to_text, ".txt", "text/plain"),
     "md": Exporter("md", to_markdown, ".md", "text/markdown"),
     "html": Exporter("html", to_html, ".html", "text/html"),
-    "json": Exporter("json", to_json, ".json", "application/json"),
+    "json": Exporter("json", to_json, ".json", "application/json", needs_state=True),
     "ics": Exporter("ics", to_ics, ".ics", "text/calendar"),
     "csv": Exporter("csv", to_csv, ".csv", "text/csv"),
 }

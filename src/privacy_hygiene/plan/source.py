@@ -31,6 +31,7 @@ from privacy_hygiene.plan.model import (
     PrincipleScoreInput,
     ScoreSummary,
 )
+from privacy_hygiene.sanitize import clean
 from privacy_hygiene.store import AuditRecord as StoredAudit
 from privacy_hygiene.store import Store, clock, open_store
 
@@ -78,15 +79,29 @@ def recent_sites(audits: list[StoredAudit], catalog: Catalog) -> tuple[AuditReco
 
 
 def private_state(state: Mapping[str, Any], include_details: bool) -> dict[str, Any]:
-    """The store's state for an export: the notes of automatic answers (their evidence: hostnames,
-    profile paths) are dropped unless ``include_details``; the person's own notes are kept."""
-    result = dict(state)
-    if include_details:
-        return result
-    result["answers"] = [
-        {**answer, "note": None} if answer.get("source") == "auto" else answer for answer in state.get("answers", [])
-    ]
+    """The store's state for an export: every string stripped of control characters, and the notes
+    of automatic answers (their evidence: hostnames, profile paths) dropped unless ``include_details``;
+    the person's own notes are kept."""
+    result: dict[str, Any] = _cleaned(dict(state))
+    if not include_details:
+        result["answers"] = [
+            {**answer, "note": None} if answer.get("source") == "auto" else answer
+            for answer in result.get("answers", [])
+        ]
     return result
+
+
+def _cleaned(value: Any) -> Any:
+    """``value`` with :func:`clean` applied to every string in it, keys included."""
+    if isinstance(value, str):
+        # isprintable() is False for every control, format (bidi) and separator character: the
+        # fast path keeps a year of history quick to export
+        return value if value.isprintable() else clean(value)
+    if isinstance(value, dict):
+        return {_cleaned(key): _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def _steps(item: Item) -> dict[str, tuple[LocalText, ...]]:
@@ -137,8 +152,11 @@ def item_status(entry: ScoredItem, boost: float, intake: Intake, *, include_deta
     )
 
 
-def plan_inputs(store: Store, catalog: Catalog, now: datetime, *, include_details: bool = False) -> PlanInputs:
-    """Everything the plan needs, read from the store and the catalog as of ``now``."""
+def plan_inputs(
+    store: Store, catalog: Catalog, now: datetime, *, include_details: bool = False, with_state: bool = True
+) -> PlanInputs:
+    """Everything the plan needs, read from the store and the catalog as of ``now``; the full state
+    (for the JSON backup) only ``with_state``."""
     checklist = load_checklist(catalog)
     habit_report = report(store, checklist, now)
     intake = parse_intake(store.intake())
@@ -150,15 +168,18 @@ def plan_inputs(store: Store, catalog: Catalog, now: datetime, *, include_detail
         audits=recent_sites(store.recent_audits(limit=_SCAN_AUDITS), catalog),
         platforms=platforms(intake),
         platform_labels={option.value: option.label for question in checklist.questions for option in question.options},
-        state=private_state(store.export_state(), include_details),
+        state=private_state(store.export_state(), include_details) if with_state else None,
     )
 
 
-def load_plan(lang: Lang, *, include_details: bool = False, now: datetime | None = None) -> Plan:
-    """The person's plan, now (``PRIVACY_HYGIENE_NOW`` pins the clock)."""
+def load_plan(
+    lang: Lang, *, include_details: bool = False, with_state: bool = True, now: datetime | None = None
+) -> Plan:
+    """The person's plan, now (``PRIVACY_HYGIENE_NOW`` pins the clock); ``with_state=False`` skips
+    reading the full history, which only the JSON backup carries."""
     moment = now or clock.now()
     with open_store() as store:
-        inputs = plan_inputs(store, get_catalog(), moment, include_details=include_details)
+        inputs = plan_inputs(store, get_catalog(), moment, include_details=include_details, with_state=with_state)
     return build_plan(inputs, lang, moment, include_details=include_details)
 
 

@@ -18,6 +18,8 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import AuditedSite, Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    empty_section_text,
+    if_entered_lead,
     item_meta,
     item_sections,
     section_title,
@@ -85,5 +87,7 @@ def to_html(plan: Plan) -> str:
             summary=lambda site: site_summary(site, lang),
             audited=audited,
             severity=lambda name: severity_label(name, lang),
+            entered_lead=lambda text: if_entered_lead(text, lang),
+            empty=lambda name: empty_section_text(name, plan),
         )
     )

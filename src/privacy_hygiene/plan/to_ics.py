@@ -54,6 +54,7 @@ def _event(item: PlanItem, plan: Plan, stamp: datetime) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", item_uid(item.id))
     event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
     event.add("dtstart", start)
     event.add("dtend", start + REMINDER_LENGTH)
     event.add("summary", clean(item.title))
@@ -74,6 +75,8 @@ def to_ics(plan: Plan) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    # PUBLISH: a calendar to import (some apps, Outlook among them, expect it on imported files)
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", t("plan.calendar_name", plan.lang))
     stamp = plan.generated_at.astimezone(UTC) if plan.generated_at.tzinfo else plan.generated_at
     for item in plan.habits:

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from privacy_hygiene import __version__
+from privacy_hygiene.errors import ExportError
 from privacy_hygiene.plan.model import Plan
 
 BACKUP_FORMAT = "privacy-hygiene-backup"
@@ -19,14 +20,16 @@ BACKUP_SCHEMA_VERSION = 1
 
 
 def backup_document(plan: Plan) -> dict[str, Any]:
-    """The backup as a JSON-ready dict."""
+    """The backup as a JSON-ready dict (the plan must carry the store's state)."""
+    if plan.state is None:
+        raise ExportError("this plan was built without the stored state; a backup needs it")
     return {
         "format": BACKUP_FORMAT,
         "schema_version": BACKUP_SCHEMA_VERSION,
         "app_version": __version__,
         "exported_at": plan.generated_at.isoformat(),
         "include_details": plan.include_details,
-        "state": dict(plan.state or {}),
+        "state": dict(plan.state),
         "audits_summary": [
             {
                 "target": site.target,

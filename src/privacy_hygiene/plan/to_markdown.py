@@ -13,6 +13,8 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
     band_label,
+    empty_section_text,
+    if_entered_lead,
     item_meta,
     item_sections,
     section_title,
@@ -78,9 +80,15 @@ def _sites(plan: Plan) -> list[str]:
         for finding in site.findings:
             severity = escape(severity_label(finding.severity, lang))
             lines.append(f"- [ ] **{escape(finding.title)}** ({severity}, `{_code(finding.rule_id)}`)")
-            lines.append(f"  - {escape(finding.advice)}")
+            if finding.advice:
+                lines.append(f"  - {escape(finding.advice)}")
             if finding.if_entered:
-                lines.append(f"  - **{escape(t('plan.if_entered', lang))}** {escape(finding.if_entered)}")
+                lead = if_entered_lead(finding.if_entered, lang)
+                lines.append(
+                    f"  - **{escape(lead)}** {escape(finding.if_entered)}"
+                    if lead
+                    else f"  - **{escape(finding.if_entered)}**"
+                )
         lines.append("")
     return lines
 
@@ -111,8 +119,7 @@ def to_markdown(plan: Plan) -> str:
             continue
         lines.extend([f"## {escape(section_title(name, lang))}", ""])
         if not items:
-            key = "plan.all_done" if name == "today" else "plan.nothing_to_do"
-            lines.extend([escape(t(key, lang)), ""])
+            lines.extend([escape(empty_section_text(name, plan)), ""])
             continue
         for item in items:
             lines.extend(_item(item, plan))

@@ -9,7 +9,10 @@ from __future__ import annotations
 from privacy_hygiene.i18n import t
 from privacy_hygiene.plan.model import Plan, PlanItem
 from privacy_hygiene.plan.wording import (
+    COLON,
     band_label,
+    empty_section_text,
+    if_entered_lead,
     item_meta,
     item_sections,
     section_title,
@@ -46,7 +49,7 @@ def to_text(plan: Plan) -> str:
         t("plan.heading", lang),
         t("plan.generated", lang, when=when(plan.generated_at)),
         "",
-        f"{t('plan.score_overall', lang)}: {score} {text_bar(plan.score)} {band_label(plan)} · "
+        f"{t('plan.score_overall', lang)}{COLON[lang]}{score} {text_bar(plan.score)} {band_label(plan)} · "
         + t("plan.coverage", lang, percent=plan.coverage),
     ]
     for row in plan.principles:
@@ -57,7 +60,7 @@ def to_text(plan: Plan) -> str:
             continue
         lines.extend(["", f"== {section_title(name, lang)} =="])
         if not items:
-            lines.append("  " + t("plan.all_done" if name == "today" else "plan.nothing_to_do", lang))
+            lines.append("  " + empty_section_text(name, plan))
         for item in items:
             lines.extend(_item(item, plan))
     if plan.sites:
@@ -72,7 +75,9 @@ def to_text(plan: Plan) -> str:
                 lines.append("    " + t("plan.site_no_serious", lang))
             for finding in site.findings:
                 lines.append(f"    [ ] {clean(finding.title)} ({severity_label(finding.severity, lang)})")
-                lines.append(f"        {clean(finding.advice)}")
+                if finding.advice:
+                    lines.append(f"        {clean(finding.advice)}")
                 if finding.if_entered:
-                    lines.append(f"        {t('plan.if_entered', lang)} {clean(finding.if_entered)}")
+                    lead = if_entered_lead(finding.if_entered, lang)
+                    lines.append(f"        → {lead + ' ' if lead else ''}{clean(finding.if_entered)}")
     return "\n".join(lines) + "\n"

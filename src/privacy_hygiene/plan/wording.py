@@ -8,6 +8,9 @@ from privacy_hygiene.i18n import Lang, t
 from privacy_hygiene.models import Severity
 from privacy_hygiene.plan.model import SECTIONS, AuditedSite, Plan, PlanItem, SectionName
 
+#: the colon after a label ("Firefox: ..." / "火狐：...")
+COLON = {"zh": "：", "en": ": "}
+
 
 def section_title(name: SectionName | str, lang: Lang) -> str:
     """``today`` → "One thing today" / "今天就做一件事"."""
@@ -77,9 +80,25 @@ def severity_label(severity: str, lang: Lang) -> str:
     return t(f"report.severity_{severity}", lang)
 
 
+def if_entered_lead(text: str, lang: Lang) -> str:
+    """The "Already entered it? Do this:" lead for a rule's advice, or "" when the advice already
+    opens with that question (the rules' own wording usually does: "Already entered it? Change...")."""
+    opening = text[:_QUESTION_WITHIN]
+    if "?" in opening or "？" in opening:
+        return ""
+    return t("plan.if_entered", lang)
+
+
+def empty_section_text(name: SectionName, plan: Plan) -> str:
+    """What an empty section says: "all done" only when nothing at all is left to do."""
+    nothing_left = not (plan.today or plan.quick_wins or plan.bigger_jobs or plan.later)
+    return t("plan.all_done" if name == "today" and nothing_left else "plan.nothing_to_do", plan.lang)
+
+
 def item_sections(plan: Plan) -> list[tuple[SectionName, tuple[PlanItem, ...]]]:
     """The item sections in order, with their items (empty sections included)."""
     return [(name, plan.section(name)) for name in SECTIONS]
 
 
+_QUESTION_WITHIN = 24
 _RISKS = frozenset({"low", "guarded", "high", "very_high"})
