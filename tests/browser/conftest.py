@@ -28,22 +28,21 @@ def firefox_fresh_profile() -> Path:
 
 
 @pytest.fixture
-def no_system(tmp_path: Path) -> Environment:
-    """An environment whose home and system root are empty (no policies, no other profiles)."""
-    root = tmp_path / "system"
-    root.mkdir()
-    return Environment("linux", tmp_path / "home", {}, root)
+def debian_system(tmp_path: Path) -> Environment:
+    """The system the fixtures came from: an empty home, no policies, and Debian's firefox-esr
+    default-pref file (``system/etc/firefox-esr``), as on the machine that ran the browsers."""
+    return Environment("linux", tmp_path / "home", {}, BROWSERS / "system")
 
 
 @pytest.fixture
-def inspect(no_system: Environment) -> Callable[[Path], ProfileReport]:
-    """Inspect the single profile at a folder, with no system policies."""
+def inspect(debian_system: Environment) -> Callable[[Path], ProfileReport]:
+    """Inspect the (default) profile at a folder, on the fixtures' Debian system."""
 
     def run(folder: Path) -> ProfileReport:
         found = list(profiles_at(folder))
         assert len(found) >= 1, folder
         default = [profile for profile in found if profile.is_default] or found
-        return inspect_profile(default[0], no_system, now=NOW)
+        return inspect_profile(default[0], debian_system, now=NOW)
 
     return run
 

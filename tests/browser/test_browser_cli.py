@@ -6,8 +6,6 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from tests.browser.conftest import BROWSERS, fixture_path
 
 Run = Callable[..., Any]
@@ -78,13 +76,30 @@ def test_discovery_finds_a_profile_under_home(run_cli: Run, tmp_path: Any) -> No
     assert [item["name"] for item in json.loads(result.out)["profiles"]] == ["default-esr"]
 
 
-@pytest.mark.xfail(
-    reason="the checklist store and items (branch `checklist`) are not merged yet: --apply cannot write answers",
-    strict=True,
-)
 def test_apply_moves_the_checklist_score(run_cli: Run) -> None:
     before = json.loads(run_cli("checklist", "--json").out)
     result = run_cli("browser", "--profile", str(fixture_path("firefox-variants/hardened")), "--apply", "--json")
     assert result.code == 0, result.err
+    assert "automatic answers" in result.err  # the JSON on stdout stays clean
+    json.loads(result.out)
     after = json.loads(run_cli("checklist", "--json").out)
     assert after["score"] > before["score"]
+    auto = {item["id"]: item["state"] for item in after["items"] if item["source"] == "auto"}
+    assert auto["p08.no-saved-passwords"] == "pass" and auto["p08.telemetry"] == "pass"
+    # a fresh profile that saves passwords makes the same items fail: the score goes down again
+    result = run_cli("browser", "--profile", str(fixture_path("chromium")), "--apply", "--lang", "en")
+    assert result.code == 0 and "checklist score" in result.out
+    worse = json.loads(run_cli("checklist", "--json").out)
+    assert worse["score"] < after["score"]
+    states = {item["id"]: (item["state"], item["source"]) for item in worse["items"]}
+    # password_saving fails, saved_logins (none saved) passes: the checklist makes that partial
+    assert states["p08.no-saved-passwords"] == ("partial", "auto")
+    assert states["p04.no-autosignin"] == ("fail", "auto")
+
+
+def test_checks_list_the_checklist_items_they_answer(run_cli: Run) -> None:
+    data = json.loads(run_cli("browser", "--profile", str(fixture_path("chromium")), "--json").out)
+    answers = {check["item_id"]: check["answers"] for check in data["profiles"][0]["checks"]}
+    assert "p08.no-saved-passwords" in answers["password_saving"]
+    assert "p01.saved-sites-review" in answers["saved_logins"]
+    assert all(answers[check] for check in ("telemetry", "https_only", "secure_dns", "notifications"))

@@ -229,3 +229,28 @@ def test_the_installed_builds_own_defaults_beat_the_table(tmp_path: Path) -> Non
     # a locked default cannot be changed by the person: it counts like a policy
     saving = report.check("password_saving")
     assert (saving.state, saving.confidence) == ("pass", "policy")
+
+
+def test_distributor_defaults_decide_an_absent_key(inspect: Inspect, tmp_path: Path) -> None:
+    # Debian's firefox-esr ships healthreport upload off, so Firefox never writes that key
+    debian = inspect(fixture_path("firefox")).check("telemetry")
+    assert (debian.state, debian.confidence) == ("partial", "default")
+    upstream_env = Environment("linux", tmp_path, {}, tmp_path)
+    profile = next(profile for profile in profiles_at(fixture_path("firefox")) if profile.is_default)
+    upstream = inspect_profile(profile, upstream_env, now=NOW).check("telemetry")
+    assert (upstream.state, upstream.confidence) == ("fail", "default")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 200_000, b'{"credentials_enable_service": ' + b"[" * 200_000, b"\xff\xfe\x00garbage", b"[1, 2, 3]", b""],
+    ids=["deep-nesting", "deep-half-written", "binary", "not-an-object", "empty"],
+)
+def test_hostile_json_is_could_not_read(inspect: Inspect, copy_of: Callable[[str], Path], content: bytes) -> None:
+    root = copy_of("chromium-variants/saving-off")
+    (root / "Default" / "Preferences").write_bytes(content)
+    (root / "Local State").write_bytes(content)
+    report = inspect(root / "Default")
+    assert report.check("password_saving").state == "unknown"
+    assert report.check("secure_dns").state == "unknown"
+    assert "Could not read" in report.check("password_saving").explanation.en

@@ -1,6 +1,9 @@
 """Lookalike: the page's host imitates a protected brand's domain (lookalike-domain).
 
-Principle(s) 1. Rules: none yet (this analyzer is being built; see the open issue).
+Principle 1 (don't register at unreliable sites). Rules: PH-LOOKALIKE-010 the host imitates a brand
+(typos, combosquats, TLD swaps, embedded domains) · PH-LOOKALIKE-020 look-alike letters from other
+alphabets (critical) · PH-LOOKALIKE-030 mixed scripts with no brand found. The verdict comes from
+:mod:`privacy_hygiene.lookalike`, the same detector as ``privacy-hygiene domain``.
 """
 
 from __future__ import annotations
@@ -9,14 +12,29 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
-from privacy_hygiene.models import Finding, Page
+from privacy_hygiene.models import Evidence, Finding, Page
 
 
 class LookalikeAnalyzer:
-    """Lookalike: the page's host imitates a protected brand's domain (lookalike-domain)."""
+    """The page's (final) host judged against the protected brands."""
 
     id: ClassVar[str] = "lookalike"
-    rules: ClassVar[tuple[str, ...]] = ()
+    rules: ClassVar[tuple[str, ...]] = ("PH-LOOKALIKE-010", "PH-LOOKALIKE-020", "PH-LOOKALIKE-030")
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
-        return iter(())
+        url = page.effective_url
+        if not url:
+            return
+        from privacy_hygiene.lookalike import Detector
+        from privacy_hygiene.lookalike.explain import explain
+
+        verdict = Detector(ctx.catalog).check(url)
+        if verdict.technique is None:
+            return
+        evidence = Evidence("domain", verdict.host, explain(verdict, "en", verdict.registrable))
+        if verdict.lookalike_of is None:
+            yield ctx.finding("PH-LOOKALIKE-030", [evidence])
+        elif verdict.technique == "homoglyph":
+            yield ctx.finding("PH-LOOKALIKE-020", [evidence, Evidence("domain", verdict.lookalike_of, "official")])
+        else:
+            yield ctx.finding("PH-LOOKALIKE-010", [evidence, Evidence("domain", verdict.lookalike_of, "official")])

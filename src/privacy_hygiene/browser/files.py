@@ -35,7 +35,7 @@ def read_json_object(path: Path) -> dict[str, Any]:
     text = read_text(path)
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # deeply nested JSON exhausts the parser's stack
         raise Unreadable(f"{path.name} is not valid JSON (damaged or half-written): {one_line(str(exc), 80)}") from exc
     if not isinstance(data, dict):
         raise Unreadable(f"{path.name} is not a JSON object")

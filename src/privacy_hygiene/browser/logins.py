@@ -8,14 +8,13 @@ Account``, Firefox ``logins.db``), and only the ``hostname``/``guid``/time field
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from privacy_hygiene.browser.files import Unreadable, read_text
+from privacy_hygiene.browser.files import Unreadable, read_json_object
 from privacy_hygiene.browser.model import Profile
 from privacy_hygiene.browser.sites import SiteFinding, site_findings, site_origin
 from privacy_hygiene.browser.sqlite_copy import StoreUnreadable, open_copy, table_columns
@@ -104,11 +103,7 @@ def _chromium_rows(path: Path, inventory: LoginInventory) -> list[LoginRow]:
 
 
 def _firefox_json_rows(path: Path) -> list[LoginRow]:
-    try:
-        data = json.loads(read_text(path))
-    except ValueError as exc:
-        raise Unreadable(f"{path.name} is not valid JSON (damaged or half-written)") from exc
-    logins = data.get("logins") if isinstance(data, dict) else None
+    logins = read_json_object(path).get("logins")
     if not isinstance(logins, list):
         raise Unreadable(f"{path.name} holds no list of logins")
     rows = []

@@ -57,8 +57,6 @@ class CheckResult:
     confidence: ConfidenceName
     evidence: tuple[Value, ...]
     explanation: LocalText
-    #: ids of checklist items this check answers (filled from the checklist data when present)
-    answers: tuple[str, ...] = ()
 
 
 @dataclass

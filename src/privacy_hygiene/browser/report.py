@@ -58,10 +58,12 @@ class ProfileReport:
 
 
 def _check_json(result: CheckResult, lang: Lang, data: BrowserData) -> dict[str, Any]:
+    from privacy_hygiene.browser.apply import items_answered_by
+
     titles = {check.id: check.title for check in data.checks}
     return {
         "item_id": result.check_id,
-        "answers": list(result.answers),
+        "answers": list(items_answered_by().get(result.check_id, ())),
         "title": titles[result.check_id].get(lang) if result.check_id in titles else result.check_id,
         "state": result.state,
         "confidence": result.confidence,

@@ -1,22 +1,23 @@
 """What is risky about a site the browser holds a login for: plain http, a bare IP address, or a
 lookalike of a protected brand (principles 1 and 6).
 
-The lookalike verdict comes from :mod:`privacy_hygiene.lookalike` when that package is installed
-(it is built on another branch); until then :func:`lookalike_of` answers ``None`` and only the
-transport checks run.
+The lookalike verdict is :mod:`privacy_hygiene.lookalike`'s, against the protected brands of
+``heuristics/brands.toml``.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from privacy_hygiene.domains import host_of, is_ip
 from privacy_hygiene.i18n import LocalText, both
 from privacy_hygiene.sanitize import one_line
+
+if TYPE_CHECKING:
+    from privacy_hygiene.lookalike import Detector
 
 FindingKind = Literal["http", "ip", "lookalike"]
 
@@ -32,23 +33,17 @@ class SiteFinding:
 
 
 @functools.cache
-def _lookalike_verdict() -> Callable[[str], str | None] | None:
-    """The lookalike detector's verdict function, when the package is available."""
-    try:
-        from privacy_hygiene import lookalike  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    verdict = getattr(lookalike, "lookalike_of", None)
-    return verdict if callable(verdict) else None
+def _detector() -> Detector:
+    from privacy_hygiene.lookalike import Detector  # its brand index is built only when a login exists
+
+    return Detector()
 
 
 def lookalike_of(host: str) -> str | None:
-    """The protected brand domain ``host`` imitates, or ``None`` (also when no detector exists)."""
-    verdict = _lookalike_verdict()
-    if verdict is None or not host:
+    """The protected brand domain ``host`` imitates (its own official domain answers ``None``)."""
+    if not host:
         return None
-    result = verdict(host)
-    return result if isinstance(result, str) and result else None
+    return _detector().check(host).lookalike_of
 
 
 def site_origin(url: str) -> tuple[str, str, str]:

@@ -84,8 +84,10 @@ def browser(profile_dirs: tuple[Path, ...], as_json: bool, apply: bool, lang: st
     if apply:
         from privacy_hygiene.browser.apply import apply_answers
 
-        count = apply_answers(reports)
-        click.echo(t("browser.applied", language, count=count), err=as_json)
+        applied = apply_answers(reports)
+        message = t("browser.applied", language, count=len(applied.answers), before=applied.score_before,
+                    after=applied.score_after)  # fmt: skip
+        click.echo(message, err=as_json)
     if as_json:
         print_json({"profiles": [report.to_json(language) for report in reports]})
     elif not reports:
