@@ -161,32 +161,30 @@ class BrowserView:
 
     reports: list[ProfileReport]
     titles: dict[str, LocalText]
+    #: check id → the checklist items it answers
+    answered_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def inspect_browsers(folders: Sequence[Path] = ()) -> BrowserView:
     """Inspect the profiles in ``folders`` (profile folders or browser roots), else every one found."""
     from privacy_hygiene.browser import discover, inspect_all, profiles_at
+    from privacy_hygiene.browser.apply import items_answered_by
     from privacy_hygiene.browser.data import browser_data
 
     profiles = [profile for folder in folders for profile in profiles_at(folder)] if folders else discover()
     titles: dict[str, LocalText] = {check.id: check.title for check in browser_data().checks}
-    return BrowserView(reports=inspect_all(profiles), titles=titles)
+    return BrowserView(reports=inspect_all(profiles), titles=titles, answered_by=items_answered_by())
 
 
 def apply_browser_answers(reports: list[ProfileReport]) -> int:
     """Write the profiles' automatic answers into the checklist (source ``auto``); how many changed.
 
-    Each profile's check states go through the checklist's own rules (worst state across profiles,
-    the person's "not applicable" and snoozes respected, unchanged answers not written again).
+    The browser companion's own ``--apply`` path: the checklist's rules decide (worst state across
+    profiles, the person's "not applicable" and snoozes respected, unchanged answers not rewritten).
     """
-    from privacy_hygiene.checklist import load_checklist
-    from privacy_hygiene.checklist.auto import apply_auto
-    from privacy_hygiene.store import open_store
+    from privacy_hygiene.browser.apply import apply_answers
 
-    profiles = [{result.check_id: result.state for result in report.checks} for report in reports]
-    with open_store() as store:
-        written, _ = apply_auto(store, load_checklist(), profiles, note="browser")
-    return len(written)
+    return len(apply_answers(reports).answers)
 
 
 def load_plan(lang: Lang) -> Plan:

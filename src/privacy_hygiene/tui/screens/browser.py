@@ -166,6 +166,9 @@ class BrowserScreen(AppScreen):
                 parts.append(Text(t(f"browser.confidence_{result.confidence}", self.lang), style="dim"))
             if result.evidence:
                 parts.append(Text(self.tr("auto_evidence"), style="bold"))
+            answered = self.view.answered_by.get(result.check_id, ())
+            if answered:
+                parts.append(Text(f"{self.tr('answers_items')}: {', '.join(answered)}", style="dim"))
             for value in result.evidence:
                 line = Text("  ")
                 line.append_text(untrusted(value.key, 80))
