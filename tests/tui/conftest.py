@@ -61,3 +61,11 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], *, round
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def screen_loaded(screen: object) -> bool:
+    """Whether a screen that reads its data in a worker has received it (others: always)."""
+    for attribute in ("data", "view", "plan"):
+        if hasattr(screen, attribute):
+            return getattr(screen, attribute) is not None
+    return True

@@ -16,7 +16,7 @@ from privacy_hygiene.tui.app import SCREENS, PrivacyHygieneApp
 from privacy_hygiene.tui.screens.audit import AuditScreen
 from privacy_hygiene.tui.screens.plan import PlanScreen
 
-from .conftest import FIXTURES, settle
+from .conftest import FIXTURES, screen_loaded, settle, wait_until
 from .reports import INJECTED, prize_page
 
 SIZES = [(100, 30), (80, 24)]
@@ -60,6 +60,7 @@ def _open(mode: str) -> Callable[[Pilot[None]], object]:
         screen = pilot.app.screen
         if isinstance(screen, AuditScreen):
             screen.show_reports([prize_page(), prize_page("会员注册", "http://会员.example/join")])
+        await wait_until(pilot, lambda: screen_loaded(screen))
         await settle(pilot)
         await pilot.pause()
 
@@ -78,6 +79,7 @@ def test_screen(snap_compare: Callable[..., bool], mode: str, lang: str, size: t
 def test_intake_dialog(snap_compare: Callable[..., bool], lang: str) -> None:
     async def before(pilot: Pilot[None]) -> None:
         await pilot.app.switch_mode("checklist")
+        await wait_until(pilot, lambda: screen_loaded(pilot.app.screen))
         await settle(pilot)
         await pilot.press("i")
         await pilot.pause()

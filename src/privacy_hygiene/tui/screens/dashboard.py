@@ -57,7 +57,9 @@ class DashboardScreen(AppScreen):
 
     async def on_screen_resume(self) -> None:
         await super().on_screen_resume()
-        self.load()
+        # read after this frame is drawn: the worker's imports would otherwise hold the GIL while
+        # the first frame is being laid out
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="dashboard")
     def load(self) -> DashboardData:
