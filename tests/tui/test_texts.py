@@ -39,10 +39,19 @@ def test_computed_keys_exist() -> None:
     computed += [f"tui.filter_{name}" for name in ("all", "remaining", "stale")]
     computed += [
         f"tui.purpose_{purpose}"
-        for purpose in (
-            "login registration search password_recovery contact newsletter checkout survey "
-            "fortune_telling prize_claim other"
-        ).split()
+        for purpose in [
+            "login",
+            "registration",
+            "search",
+            "password_recovery",
+            "contact",
+            "newsletter",
+            "checkout",
+            "survey",
+            "fortune_telling",
+            "prize_claim",
+            "other",
+        ]
     ]
     computed += [f"report.level_{level}" for level in ("low", "guarded", "high", "very_high")]
     computed += [f"report.group_{group}" for group in ("connection", "forms", "scam", "tracking", "reliability")]
