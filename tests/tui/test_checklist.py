@@ -83,3 +83,27 @@ def test_intake_answers_are_saved() -> None:
             await wait_until(pilot, lambda: services.load_habits().intake.get("devices") == "android")
 
     run(scenario())
+
+
+def test_answers_in_quick_succession_are_all_saved_and_keys_skip_principle_rows() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await _open_checklist(app, pilot)
+            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: screen.current_item != "")
+            first_items = list(screen.item_nodes)[:8]  # principle 1's items, then into principle 2
+            await pilot.press(*"yyyyyyyy")
+            await settle(pilot)
+            saved = {answer.item_id for answer in services.load_habits().history if answer.state == "pass"}
+            assert set(first_items) <= saved
+            # on a principle's row a key answers nothing
+            await pilot.press("home")
+            await pilot.pause()
+            assert screen.current_item == ""
+            await pilot.press("n")
+            await settle(pilot)
+            assert not [answer for answer in services.load_habits().history if answer.state == "fail"]
+
+    run(scenario())

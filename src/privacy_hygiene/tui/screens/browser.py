@@ -121,8 +121,10 @@ class BrowserScreen(AppScreen):
         if self.view is None:
             return
         if not self.view.reports:
-            self.query_one("#evidence", Static).update(Text(self.tr("browser_none"), style="dim"))
-            self.query_one("#checks", OptionList).clear_options()
+            self.query_one("#evidence", Static).update("")
+            checks = self.query_one("#checks", OptionList)
+            checks.clear_options()
+            checks.add_option(Option(Text(self.tr("browser_none"), style="dim"), disabled=True))
             return
         for report in self.view.reports:
             label = Text.assemble(

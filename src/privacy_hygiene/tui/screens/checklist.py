@@ -60,6 +60,9 @@ class ChecklistScreen(AppScreen):
         self.principle = 0
         self.current_item = ""
         self.intake_offered = False
+        self.principle_nodes: dict[int, TreeNode[str]] = {}
+        #: item id → its node, in display order
+        self.item_nodes: dict[str, TreeNode[str]] = {}
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="habit-line", markup=False)
@@ -130,7 +133,11 @@ class ChecklistScreen(AppScreen):
         if not item_id or self.view is None:
             return
         self.save_answer(item_id, state)
-        self.query_one(Tree).action_cursor_down()
+        order = list(self.item_nodes)
+        if item_id in order and order.index(item_id) + 1 < len(order):
+            following = order[order.index(item_id) + 1]
+            self.current_item = following
+            self.query_one("#items", Tree).move_cursor(self.item_nodes[following])
 
     def action_quiz(self, choice: int) -> None:
         """Answer the highlighted knowledge item's quiz with option ``choice``."""
@@ -227,8 +234,8 @@ class ChecklistScreen(AppScreen):
     def _fill_tree(self) -> None:
         tree: Tree[str] = self.query_one("#items", Tree)
         tree.clear()
-        self.principle_nodes: dict[int, TreeNode[str]] = {}
-        self.item_nodes: dict[str, TreeNode[str]] = {}
+        self.principle_nodes = {}
+        self.item_nodes = {}
         if self.view is None:
             return
         cursor_node: TreeNode[str] | None = None
@@ -265,9 +272,9 @@ class ChecklistScreen(AppScreen):
 
     @on(Tree.NodeHighlighted, "#items")
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if event.node.data:
-            self.current_item = event.node.data
-            self._show_detail()
+        # a principle's node selects no item, so a key pressed there answers nothing
+        self.current_item = event.node.data or ""
+        self._show_detail()
 
     def _show_detail(self) -> None:
         widget = self.query_one("#item-detail", Static)
