@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from textual.pilot import Pilot
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, ProgressBar
 from werkzeug import Request, Response
 
 from privacy_hygiene.tui import services
@@ -77,7 +77,7 @@ def test_audit_a_local_page_shows_grouped_findings(httpserver: HTTPServer, fixtu
     run(scenario())
 
 
-def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
+def test_live_progress_then_cancel_a_slow_audit(httpserver: HTTPServer, fixtures: Path) -> None:
     arrived = threading.Event()
     release = threading.Event()
 
@@ -86,16 +86,20 @@ def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
         release.wait(10)
         return Response("<html><title>late</title></html>", content_type="text/html")
 
+    fast = _serve(httpserver, fixtures / "login.html", "/fast")
     httpserver.expect_request("/slow").respond_with_handler(slow)
-    url = httpserver.url_for("/slow")
+    slow_url = httpserver.url_for("/slow")
 
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en")
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await _open_audit(app)
-            screen.start_audit(url)
-            assert await asyncio.to_thread(arrived.wait, 10), "the server never saw the request"
-            await wait_until(pilot, lambda: "Auditing 0/1" in screen_text(app))
+            screen.start_audit(f"{fast} {slow_url}")
+            assert await asyncio.to_thread(arrived.wait, 10), "the server never saw the second request"
+            # the first report is shown while the second target is still being fetched
+            await wait_until(pilot, lambda: "Auditing 1/2" in screen_text(app))
+            assert screen.reports[0] is not None and screen.reports[1] is None
+            assert screen.query_one(ProgressBar).progress == 1
             assert screen.query_one("#cancel", Button).disabled is False
             await pilot.click("#cancel")
             assert "Cancelled" in screen_text(app)
@@ -105,11 +109,10 @@ def test_cancel_a_slow_audit(httpserver: HTTPServer) -> None:
             # the server answers after the cancel: the late report must not appear
             release.set()
             await settle(pilot)
-            await pilot.pause()
-            assert screen.reports == [None]
+            assert screen.reports[1] is None
             assert "Cancelled" in screen_text(app)
-            await settle(pilot)
-            assert services.load_dashboard().audits == []
+            audits = services.load_dashboard().audits
+            assert [audit.url for audit in audits] == [screen.reports[0].final_url or screen.reports[0].url]
 
     try:
         run(scenario())
