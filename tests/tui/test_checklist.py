@@ -107,3 +107,24 @@ def test_answers_in_quick_succession_are_all_saved_and_keys_skip_principle_rows(
             assert not [answer for answer in services.load_habits().history if answer.state == "fail"]
 
     run(scenario())
+
+
+def test_one_thing_today_opens_that_item() -> None:
+    services.save_intake({"devices": "android"})
+
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="zh")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            dashboard = app.screen
+            await wait_until(pilot, lambda: getattr(dashboard, "data", None) is not None)
+            step = services.load_habits().report.next_step()
+            assert step is not None
+            await pilot.press("t")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ChecklistScreen)
+            await wait_until(pilot, lambda: screen.current_item == step.id)
+            assert step.status.item.title.get("zh")[:6] in screen_text(app)
+
+    run(scenario())

@@ -77,6 +77,8 @@ class PrivacyHygieneApp(App[None]):
         super().__init__()
         #: browser profile folders to read instead of discovering the person's own (tests, demos)
         self.browser_folders = browser_folders
+        #: a checklist item another screen asked the checklist to show next (``t`` on the dashboard)
+        self.pending_item = ""
         self.set_reactive(PrivacyHygieneApp.lang, lang)
         localize_bindings(self, lang)
         if theme in THEMES:

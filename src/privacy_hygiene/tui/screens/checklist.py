@@ -174,6 +174,9 @@ class ChecklistScreen(AppScreen):
     def show(self, view: HabitView) -> None:
         """Draw a freshly scored checklist (keeping the tree and cursor when only answers changed)."""
         rebuild = self.view is None or self.filter != "all"
+        if self.ph_app.pending_item:  # asked for from another screen: show every item, that one selected
+            self.current_item, self.ph_app.pending_item = self.ph_app.pending_item, ""
+            self.filter, self.principle, rebuild = "all", 0, True
         self.view = view
         if rebuild:
             self._fill_tree()

@@ -3,10 +3,13 @@ principle bars; recent site audits with grade and scam-risk level."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker, WorkerState
@@ -23,6 +26,7 @@ class DashboardScreen(AppScreen):
     """Where you stand, at a glance."""
 
     SCREEN_KEY = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("t", "open_today", "tui.key_open_today")]
     DEFAULT_CSS = """
     DashboardScreen #top { height: auto; }
     DashboardScreen #score-box { width: 1fr; height: auto; padding: 0 1; }
@@ -110,6 +114,14 @@ class DashboardScreen(AppScreen):
             ]
             self.query_one(ScoreBars).show(rows)
         self._show_audits()
+
+    def action_open_today(self) -> None:
+        """Open the checklist at today's one thing."""
+        habits = self.data.habits if self.data else None
+        step = habits.report.next_step() if habits else None
+        if step is not None:
+            self.ph_app.pending_item = step.id
+            self.app.switch_mode("checklist")
 
     def _show_audits(self) -> None:
         widget = self.query_one("#audits", Static)
