@@ -103,3 +103,18 @@ def test_checks_list_the_checklist_items_they_answer(run_cli: Run) -> None:
     assert "p08.no-saved-passwords" in answers["password_saving"]
     assert "p01.saved-sites-review" in answers["saved_logins"]
     assert all(answers[check] for check in ("telemetry", "https_only", "secure_dns", "notifications"))
+
+
+def test_escapes_in_profile_values_never_reach_the_output(run_cli: Run, tmp_path: Any) -> None:
+    import shutil
+
+    profile = tmp_path / "profile"
+    shutil.copytree(fixture_path("firefox-variants/saving-off"), profile)
+    with (profile / "prefs.js").open("a", encoding="utf-8") as handle:
+        handle.write('user_pref("browser.contentblocking.category", "\\u001b]0;owned\\u0007\\u001b[31mstrict");\n')
+    for args in (["--json"], ["--lang", "en"]):
+        result = run_cli("browser", "--profile", str(profile), *args)
+        assert result.code == 0 and "\x1b" not in result.out and "\x07" not in result.out
+    data = json.loads(run_cli("browser", "--profile", str(profile), "--json").out)
+    tracking = next(check for check in data["profiles"][0]["checks"] if check["item_id"] == "tracking_protection")
+    assert tracking["evidence"][0]["value"] == "strict"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_hygiene.browser import ProfileReport, inspect_profile, profiles_at
+from privacy_hygiene.browser import ProfileReport, discover, inspect_profile, profiles_at
 from privacy_hygiene.browser.discovery import Environment
 from tests.browser.conftest import NOW, firefox_fresh_profile, fixture_path
 
@@ -254,3 +254,102 @@ def test_hostile_json_is_could_not_read(inspect: Inspect, copy_of: Callable[[str
     assert report.check("password_saving").state == "unknown"
     assert report.check("secure_dns").state == "unknown"
     assert "Could not read" in report.check("password_saving").explanation.en
+
+
+def test_edge_clear_on_close_is_asked_not_guessed(tmp_path: Path, debian_system: Environment) -> None:
+    import shutil
+
+    root = tmp_path / "AppData" / "Local" / "Microsoft" / "Edge" / "User Data"
+    shutil.copytree(fixture_path("chromium"), root)
+    env = Environment("windows", tmp_path, {}, debian_system.system_root)
+    (profile,) = discover(env)
+    report = inspect_profile(profile, env, now=NOW)
+    assert profile.browser == "edge"
+    assert states(report)["clear_history_on_exit"] == "unknown"
+    assert states(report)["clear_cookies_on_exit"] == "unknown"
+    assert "Edge" in report.check("clear_cookies_on_exit").explanation.en
+    assert (
+        states(inspect_profile(next(iter(profiles_at(fixture_path("chromium")))), env, now=NOW))[
+            "clear_history_on_exit"
+        ]
+        == "fail"
+    )
+
+
+def test_macos_managed_preferences_plist_forces_chrome_settings(tmp_path: Path) -> None:
+    import plistlib
+    import shutil
+
+    home, system = tmp_path / "home", tmp_path / "system"
+    shutil.copytree(fixture_path("chromium"), home / "Library" / "Application Support" / "Google" / "Chrome")
+    managed = system / "Library" / "Managed Preferences"
+    managed.mkdir(parents=True)
+    managed.joinpath("com.google.Chrome.plist").write_bytes(
+        plistlib.dumps({"PasswordManagerEnabled": False, "DnsOverHttpsMode": "secure"})
+    )
+    env = Environment("macos", home, {}, system)
+    (profile,) = discover(env)
+    report = inspect_profile(profile, env, now=NOW)
+    assert (profile.browser, report.check("password_saving").confidence) == ("chrome", "policy")
+    assert states(report)["password_saving"] == "pass" and states(report)["secure_dns"] == "pass"
+    managed.joinpath("com.google.Chrome.plist").write_bytes(b"bplist00 damaged")
+    assert states(inspect_profile(profile, env, now=NOW))["password_saving"] == "fail"
+
+
+@pytest.mark.parametrize("obscure", [0, 13])
+def test_autoconfig_of_a_fork_sets_defaults_locks_and_values(tmp_path: Path, obscure: int) -> None:
+    # a LibreWolf-style install (layout as documented by the fork; no LibreWolf build was run here)
+    import shutil
+
+    home, system = tmp_path / "home", tmp_path / "system"
+    root = home / ".librewolf"
+    shutil.copytree(fixture_path("firefox"), root)
+    profile_dir = next(root.glob("*.default-esr"))
+    ini = profile_dir / "compatibility.ini"
+    ini.write_text(
+        ini.read_text(encoding="utf-8").replace("/usr/lib/firefox-esr", "/usr/lib/librewolf"), encoding="utf-8"
+    )
+    install = system / "usr" / "lib" / "librewolf"
+    (install / "defaults" / "pref").mkdir(parents=True)
+    settings = f'pref("general.config.filename", "librewolf.cfg");\npref("general.config.obscure_value", {obscure});\n'
+    (install / "defaults" / "pref" / "local-settings.js").write_text(settings, encoding="utf-8")
+    cfg = (
+        b"// LibreWolf configuration\n"
+        b'defaultPref("signon.rememberSignons", false);\n'
+        b'if (getenv("CORP")) {\n  lockPref("datareporting.healthreport.uploadEnabled", false);\n}\n'
+        b'pref("privacy.sanitize.sanitizeOnShutdown", true);\n'
+        b"var unused = 1 + 2;\n"
+    )
+    (install / "librewolf.cfg").write_bytes(bytes((byte + obscure) % 256 for byte in cfg))
+    env = Environment("linux", home, {}, system)
+    (profile,) = discover(env)
+    assert profile.browser == "librewolf"
+    report = inspect_profile(profile, env, now=NOW)
+    saving = report.check("password_saving")
+    assert (saving.state, saving.confidence) == ("pass", "default")
+    telemetry = report.check("telemetry")
+    assert telemetry.evidence[0].source == "policy" and telemetry.state == "partial"
+    cookies = report.check("clear_cookies_on_exit")
+    assert cookies.state == "pass"
+    assert cookies.evidence[0].source == "autoconfig"
+
+
+def test_one_profile_failing_unexpectedly_does_not_stop_the_others(
+    monkeypatch: pytest.MonkeyPatch, debian_system: Environment
+) -> None:
+    from privacy_hygiene.browser import inspect_all
+    from privacy_hygiene.browser import report as report_module
+
+    real = report_module.read_settings
+
+    def fail_for_firefox(profile, data, env):  # type: ignore[no-untyped-def]
+        if profile.family == "firefox":
+            raise RuntimeError("injected fault")
+        return real(profile, data, env)
+
+    monkeypatch.setattr(report_module, "read_settings", fail_for_firefox)
+    profiles = [*profiles_at(fixture_path("firefox")), *profiles_at(fixture_path("chromium"))]
+    reports = inspect_all(profiles, debian_system, now=NOW)
+    assert [report.profile.family for report in reports] == ["firefox", "chromium"]
+    assert reports[0].checks == () and "injected fault" in reports[0].warnings[0].en
+    assert reports[1].check("password_saving").state == "fail"

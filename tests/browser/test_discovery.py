@@ -115,3 +115,11 @@ def test_profiles_ini_absolute_paths_unicode_names_and_damage(tmp_path: Path) ->
     assert names == {"default-esr": next(root.glob("*.default-esr")), "家里 的": elsewhere}
     (root / "profiles.ini").write_bytes(b"\xff\xfe[[[not an ini")
     assert list(profiles_at(root)) == []
+
+
+def test_a_root_linked_to_another_is_read_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    place("firefox", home / ".config" / "mozilla" / "firefox")
+    (home / ".mozilla").mkdir(parents=True)
+    (home / ".mozilla" / "firefox").symlink_to(home / ".config" / "mozilla" / "firefox")
+    assert len(discover(Environment("linux", home, {}))) == 1

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from privacy_hygiene.browser import ProfileReport, inspect_profile, profiles_at
 from privacy_hygiene.browser.logins import read_logins
 from privacy_hygiene.browser.sites import lookalike_of
+from privacy_hygiene.store import STATE_FILE
 from tests.browser.conftest import BROWSERS, NOW, fixture_path
 
 Inspect = Callable[[Path], ProfileReport]
@@ -120,6 +123,11 @@ def test_corrupt_and_half_written_stores_are_could_not_read(copy_of: Callable[[s
     inventory = read_logins(next(iter(profiles_at(firefox))), NOW)
     assert [error.en.split(":")[0] for error in inventory.errors] == ["Could not read logins.json"]
     assert {site.origin for site in inventory.sites} == {"https://www.icbc.com.cn", "http://10.0.0.1:8080"}
+    # what logins.db holds is still reported (the http/IP login is a finding)
+    assert inspect_profile(next(iter(profiles_at(firefox))), now=NOW).check("saved_logins").state == "fail"
+    (firefox / "logins.db").write_bytes(b"not a database at all" * 10)
+    check = inspect_profile(next(iter(profiles_at(firefox))), now=NOW).check("saved_logins")
+    assert (check.state, check.confidence) == ("unknown", "unknown")  # no all-clear when a store is unreadable
 
 
 def test_firefox_without_any_login_store_has_none_saved(copy_of: Callable[[str], Path]) -> None:
@@ -144,3 +152,24 @@ def test_saved_login_at_a_lookalike_of_a_chinese_bank_is_a_finding(inspect: Insp
     assert [finding.brand for finding in lookalikes] == ["icbc.com.cn"]
     assert "lookalike of icbc.com.cn" in lookalikes[0].text.en
     assert lookalike_of("www.icbc.com.cn") is None
+
+
+def test_the_persons_own_protected_brands_count(run_cli: Callable[..., Any], copy_of: Callable[[str], Path]) -> None:
+    profile = copy_of("firefox-variants/logins")
+    data = json.loads((profile / "logins.json").read_text(encoding="utf-8"))
+    data["logins"].append(
+        {**data["logins"][0], "guid": "{own}", "hostname": "https://cqrcb-private.com.login-check.top"}
+    )
+    (profile / "logins.json").write_text(json.dumps(data), encoding="utf-8")
+
+    def lookalikes() -> dict[str, str]:
+        result = run_cli("browser", "--profile", str(profile), "--json")
+        assert result.code == 0, result.err
+        sites = json.loads(result.out)["profiles"][0]["saved_logins"]["sites"]
+        return {site["origin"]: f["brand"] for site in sites for f in site["findings"] if f["kind"] == "lookalike"}
+
+    state = Path(os.environ["PRIVACY_HYGIENE_HOME"]) / STATE_FILE
+    assert "https://cqrcb-private.com.login-check.top" not in lookalikes()
+    assert not state.exists()  # reading never creates the state file
+    assert run_cli("domain", "--add-brand", "cqrcb-private.com").code == 0
+    assert lookalikes()["https://cqrcb-private.com.login-check.top"] == "cqrcb-private.com"

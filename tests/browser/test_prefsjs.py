@@ -80,6 +80,7 @@ def test_half_written_file_is_flagged() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('user_pref("a.b", truefalse0123-);,/*#\\\'\n x中')), max_size=200))
 def test_never_raises_on_any_text(text: str) -> None:
-    parsed = parse_prefs(text)
-    for pref in parsed.prefs.values():
-        assert isinstance(pref.value, bool | int | str)
+    for autoconfig in (False, True):
+        parsed = parse_prefs(text, autoconfig=autoconfig)
+        for pref in parsed.prefs.values():
+            assert isinstance(pref.value, bool | int | str)

@@ -62,6 +62,8 @@ def evaluate(check: CheckDef, profile: Profile, settings: ProfileSettings) -> Ch
     for outcome in rules.outcome:
         if not in_range(settings.major, outcome.since, outcome.before):
             continue
+        if outcome.browsers and profile.browser not in outcome.browsers:
+            continue
         if all(holds(condition, value_of(settings, condition.key)) for condition in outcome.when):
             used = [settings.values[condition.key] for condition in outcome.when] or shown
             return CheckResult(check.id, outcome.state, weakest(used), tuple(shown), outcome.explain)

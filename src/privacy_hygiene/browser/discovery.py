@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from privacy_hygiene.browser.data import BrowserData, browser_data
 from privacy_hygiene.browser.files import Unreadable, read_json_object, read_text
@@ -147,16 +147,19 @@ def firefox_profiles(root: Path, browser: str = "firefox", location: Location | 
     return profiles
 
 
+def _object(value: object) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one (Local State is untrusted input)."""
+    return value if isinstance(value, dict) else {}
+
+
 def chromium_profiles(root: Path, browser: str = "chromium", location: Location | None = None) -> list[Profile]:
     """The profiles of a Chromium user-data dir (``Local State`` names them; folders are the fallback)."""
     try:
         state = read_json_object(root / "Local State")
     except Unreadable:
         state = {}
-    profile_info = state.get("profile") if isinstance(state.get("profile"), dict) else {}
-    assert isinstance(profile_info, dict)
-    cache = profile_info.get("info_cache") if isinstance(profile_info.get("info_cache"), dict) else {}
-    assert isinstance(cache, dict)
+    profile_info = _object(state.get("profile"))
+    cache = _object(profile_info.get("info_cache"))
     last_used = profile_info.get("last_used") or "Default"
     folders = [name for name in cache if isinstance(name, str)]
     if not folders:
@@ -172,8 +175,7 @@ def chromium_profiles(root: Path, browser: str = "chromium", location: Location 
             continue
         if not (path / "Preferences").is_file():
             continue
-        info = cache.get(folder) if isinstance(cache.get(folder), dict) else {}
-        assert isinstance(info, dict)
+        info = _object(cache.get(folder))
         name = info.get("name") if isinstance(info.get("name"), str) else folder
         profiles.append(
             Profile(
@@ -213,9 +215,13 @@ def discover(env: Environment | None = None, data: BrowserData | None = None) ->
     for location in data.locations.values():
         for pattern in getattr(location, env.platform):
             root = env.expand(pattern)
-            if root in seen:
+            try:
+                key = root.resolve()  # a root linked to another one is read once
+            except (OSError, RuntimeError):
+                key = root
+            if key in seen:
                 continue
-            seen.add(root)
+            seen.add(key)
             reader = firefox_profiles if location.family == "firefox" else chromium_profiles
             found.extend(reader(root, location.browser, location))
     return found

@@ -16,7 +16,7 @@ from typing import Any
 
 from privacy_hygiene.browser.files import Unreadable, read_json_object
 from privacy_hygiene.browser.model import Profile
-from privacy_hygiene.browser.sites import SiteFinding, site_findings, site_origin
+from privacy_hygiene.browser.sites import LookalikeOf, SiteFinding, lookalike_of, site_findings, site_origin
 from privacy_hygiene.browser.sqlite_copy import StoreUnreadable, open_copy, table_columns
 from privacy_hygiene.i18n import LocalText, both
 
@@ -154,7 +154,7 @@ def _firefox_never_save(path: Path) -> int:
         return 0
 
 
-def _group(rows: list[LoginRow], now: datetime) -> list[SavedSite]:
+def _group(rows: list[LoginRow], now: datetime, lookalike: LookalikeOf) -> list[SavedSite]:
     by_origin: dict[str, list[LoginRow]] = {}
     hosts: dict[str, tuple[str, str]] = {}
     for row in rows:
@@ -170,12 +170,14 @@ def _group(rows: list[LoginRow], now: datetime) -> list[SavedSite]:
         # never used: judge by when it was saved
         reference = last_used or (max(created) if created else None)
         stale = reference is not None and now - reference > STALE_AFTER
-        sites.append(SavedSite(origin, host, len(group), last_used, stale, site_findings(scheme, host, origin)))
+        sites.append(
+            SavedSite(origin, host, len(group), last_used, stale, site_findings(scheme, host, origin, lookalike))
+        )
     sites.sort(key=lambda site: (not site.findings, not site.stale, site.origin))
     return sites
 
 
-def read_logins(profile: Profile, now: datetime | None = None) -> LoginInventory:
+def read_logins(profile: Profile, now: datetime | None = None, lookalike: LookalikeOf = lookalike_of) -> LoginInventory:
     """The saved-login inventory of a profile; stores that cannot be read are listed in ``errors``."""
     now = now or datetime.now(UTC)
     inventory = LoginInventory()
@@ -210,5 +212,5 @@ def read_logins(profile: Profile, now: datetime | None = None) -> LoginInventory
                     rows.append(row)
                     seen.add(row.key)
         inventory.never_save = _firefox_never_save(profile.path / "permissions.sqlite")
-    inventory.sites = _group(rows, now)
+    inventory.sites = _group(rows, now, lookalike)
     return inventory

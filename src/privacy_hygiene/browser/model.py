@@ -8,6 +8,7 @@ from typing import Literal
 
 from privacy_hygiene.catalog.schemas.browser import Family, SettingValue, State
 from privacy_hygiene.i18n import LocalText
+from privacy_hygiene.sanitize import one_line
 
 Packaging = Literal["native", "snap", "flatpak"]
 #: ``read`` = the key is in a file; ``default`` = absent, the browser's default was assumed;
@@ -45,7 +46,13 @@ class Value:
     confidence: ConfidenceName
 
     def to_json(self) -> dict[str, object]:
-        return {"key": self.key, "value": self.value, "source": self.source}
+        """``{"key", "value", "source"}``; text values from a profile are cleaned of terminal escapes."""
+        value: object = self.value
+        if isinstance(value, str):
+            value = one_line(value, 200)
+        elif isinstance(value, list):
+            value = [one_line(item, 200) for item in value]
+        return {"key": self.key, "value": value, "source": self.source}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ Chromium: every ``*.json`` file in the managed-policy folders. Windows: the regi
 
 from __future__ import annotations
 
+import plistlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from privacy_hygiene.browser.files import Unreadable, read_json_object
 from privacy_hygiene.browser.model import Profile
 from privacy_hygiene.catalog.schemas.browser import PolicyMap, SettingValue
 
+MAX_POLICY_BYTES = 4 * 1024 * 1024
 #: registry subkeys under SOFTWARE\Policies per browser id (Windows only)
 _REGISTRY_KEYS = {
     "firefox": "Mozilla\\Firefox",
@@ -34,6 +36,15 @@ def _load_json(path: Path) -> dict[str, Any]:
         return read_json_object(path)
     except Unreadable:
         return {}
+
+
+def _load_plist(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = plistlib.loads(handle.read(MAX_POLICY_BYTES))
+    except (OSError, ValueError, plistlib.InvalidFileException):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def dotted_get(data: dict[str, Any], dotted: str) -> tuple[bool, Any]:
@@ -136,9 +147,12 @@ def firefox_forced(profile: Profile, data: BrowserData, env: Environment, platfo
 def chromium_forced(profile: Profile, data: BrowserData, env: Environment) -> dict[str, SettingValue]:
     """Settings forced by Chromium managed policies (JSON folders, registry)."""
     merged: dict[str, Any] = {}
-    for folder in _policy_paths(profile, data, env):
+    for place in _policy_paths(profile, data, env):
+        if place.suffix == ".plist":  # macOS managed preferences
+            merged.update(_load_plist(place))
+            continue
         try:
-            files = sorted(folder.glob("*.json"))
+            files = sorted(place.glob("*.json"))
         except OSError:
             continue
         for path in files:

@@ -21,11 +21,14 @@ _TOKEN = re.compile(
     | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
     | (?P<number>[-+]?\d+)
     | (?P<word>[A-Za-z_][A-Za-z_0-9]*)
-    | (?P<punct>[(),;])
+    | (?P<punct>[(),;{}])
     """,
     re.VERBOSE | re.DOTALL,
 )
 _FUNCTIONS = frozenset({"user_pref", "pref", "lockPref", "sticky_pref"})
+#: autoconfig files (``general.config.filename``) also call ``defaultPref``; they are JavaScript, so
+#: a statement there may start with other code (``if (…) {``): the pref call is looked for inside it
+_AUTOCONFIG_FUNCTIONS = frozenset({"defaultPref", "lockPref", "pref"})
 _ATTRIBUTES = frozenset({"locked", "sticky"})
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "'": "'", "\\": "\\"}
@@ -102,11 +105,16 @@ def _value(token: _Token) -> PrefValue | None:
     return None
 
 
-def _statement(tokens: list[_Token]) -> Pref | str:
+def _statement(tokens: list[_Token], functions: frozenset[str] = _FUNCTIONS) -> Pref | str:
     """One statement's tokens (without the ``;``) → a :class:`Pref`, or the reason it is invalid."""
+    if functions is _AUTOCONFIG_FUNCTIONS:
+        starts = [i for i, token in enumerate(tokens) if token.kind == "word" and token.text in functions]
+        tokens = tokens[starts[-1] :] if starts else tokens
+        while tokens and tokens[-1].text == "}":
+            tokens = tokens[:-1]
     kinds = [token.kind for token in tokens]
     texts = [token.text for token in tokens]
-    if len(tokens) < 6 or kinds[0] != "word" or texts[0] not in _FUNCTIONS:
+    if len(tokens) < 6 or kinds[0] != "word" or texts[0] not in functions:
         return "not a pref assignment"
     if texts[1] != "(" or kinds[2] != "string" or texts[3] != "," or texts[-1] != ")":
         return "malformed arguments"
@@ -123,8 +131,13 @@ def _statement(tokens: list[_Token]) -> Pref | str:
     return Pref(_unescape(texts[2]), value, texts[0], tokens[0].line, locked)
 
 
-def parse_prefs(text: str) -> PrefsFile:
-    """Tokenize ``prefs.js``-style text. Later assignments of a name win, as in Firefox."""
+def parse_prefs(text: str, *, autoconfig: bool = False) -> PrefsFile:
+    """Tokenize ``prefs.js``-style text. Later assignments of a name win, as in Firefox.
+
+    ``autoconfig``: the text is an autoconfig file (``defaultPref``/``pref``/``lockPref`` calls among
+    other JavaScript, which is skipped — conditions are not evaluated, every call counts).
+    """
+    functions = _AUTOCONFIG_FUNCTIONS if autoconfig else _FUNCTIONS
     tokens, errors = _tokens(text)
     result = PrefsFile(errors=errors)
     statement: list[_Token] = []
@@ -133,7 +146,7 @@ def parse_prefs(text: str) -> PrefsFile:
             statement.append(token)
             continue
         if statement:
-            parsed = _statement(statement)
+            parsed = _statement(statement, functions)
             if isinstance(parsed, Pref):
                 result.prefs[parsed.name] = parsed
             else:

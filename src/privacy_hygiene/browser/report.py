@@ -15,6 +15,7 @@ from privacy_hygiene.browser.logins import LoginInventory, read_logins
 from privacy_hygiene.browser.model import CheckResult, Profile, Value
 from privacy_hygiene.browser.running import is_running
 from privacy_hygiene.browser.settings import read_settings
+from privacy_hygiene.browser.sites import LookalikeOf, lookalike_of
 from privacy_hygiene.i18n import Lang, LocalText, both
 from privacy_hygiene.sanitize import clean, one_line
 
@@ -60,11 +61,12 @@ class ProfileReport:
 def _check_json(result: CheckResult, lang: Lang, data: BrowserData) -> dict[str, Any]:
     from privacy_hygiene.browser.apply import items_answered_by
 
-    titles = {check.id: check.title for check in data.checks}
+    definition = next(check for check in data.checks if check.id == result.check_id)
     return {
         "item_id": result.check_id,
         "answers": list(items_answered_by().get(result.check_id, ())),
-        "title": titles[result.check_id].get(lang) if result.check_id in titles else result.check_id,
+        "principle": definition.principle,
+        "title": definition.title.get(lang),
         "state": result.state,
         "confidence": result.confidence,
         "evidence": [value.to_json() for value in result.evidence],
@@ -106,10 +108,10 @@ def saved_logins_check(inventory: LoginInventory) -> CheckResult:
         Value("saved_logins.risky_sites", len(risky), source, "read"),
         Value("saved_logins.unused_for_a_year", len(stale), source, "read"),
     )
-    if not inventory.sources and inventory.errors:
-        return CheckResult("saved_logins", "unknown", "unknown", (), inventory.errors[0])
     if risky:
         return CheckResult("saved_logins", "fail", "read", evidence, both("browser.logins_risky", count=len(risky)))
+    if inventory.errors:  # a store that could not be read may hide risky logins: no all-clear
+        return CheckResult("saved_logins", "unknown", "unknown", evidence, inventory.errors[0])
     if stale:
         return CheckResult("saved_logins", "partial", "read", evidence, both("browser.logins_stale", count=len(stale)))
     if not inventory.sites:
@@ -118,14 +120,18 @@ def saved_logins_check(inventory: LoginInventory) -> CheckResult:
 
 
 def inspect_profile(
-    profile: Profile, env: Environment | None = None, data: BrowserData | None = None, now: datetime | None = None
+    profile: Profile,
+    env: Environment | None = None,
+    data: BrowserData | None = None,
+    now: datetime | None = None,
+    lookalike: LookalikeOf = lookalike_of,
 ) -> ProfileReport:
-    """Read one profile (read-only) and evaluate every check."""
+    """Read one profile (read-only) and evaluate every check; ``lookalike`` judges saved-login hosts."""
     env = env or Environment.current()
     data = data or browser_data()
     running = is_running(profile)
     settings = read_settings(profile, data, env)
-    logins = read_logins(profile, now)
+    logins = read_logins(profile, now, lookalike)
     results = [*evaluate_settings(data, profile, settings), saved_logins_check(logins)]
     order: list[str] = [check.id for check in data.checks]
     results.sort(key=lambda result: order.index(result.check_id))
@@ -142,12 +148,13 @@ def inspect_all(
     env: Environment | None = None,
     data: BrowserData | None = None,
     now: datetime | None = None,
+    lookalike: LookalikeOf = lookalike_of,
 ) -> list[ProfileReport]:
     """Inspect every profile; one that fails unexpectedly is reported, not fatal."""
     reports = []
     for profile in profiles:
         try:
-            reports.append(inspect_profile(profile, env, data, now))
+            reports.append(inspect_profile(profile, env, data, now, lookalike))
         except Exception as exc:  # the last line of defence per profile
             log.exception("browser profile %s", profile.path)
             warning = both("browser.profile_failed", reason=f"{type(exc).__name__}: {one_line(str(exc), 120)}")

@@ -9,13 +9,13 @@ read makes the keys it holds ``unknown`` with the reason, never an error for the
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import Any
 
 from privacy_hygiene.browser import policies
 from privacy_hygiene.browser.data import BrowserData
 from privacy_hygiene.browser.discovery import Environment
 from privacy_hygiene.browser.files import Unreadable, read_json_object, read_text
+from privacy_hygiene.browser.firefox_build import build_prefs
 from privacy_hygiene.browser.model import Profile, ProfileSettings, Value
 from privacy_hygiene.browser.prefsjs import parse_prefs
 from privacy_hygiene.browser.stores import stored_counts
@@ -70,38 +70,6 @@ def _resolve(
             settings.values[key] = Value(key, value, "default", "default" if row else "unknown")
 
 
-def _default_pref_files(profile: Profile, data: BrowserData, env: Environment, dirs: dict[str, str]) -> list[Path]:
-    """The install's own default-pref files (from compatibility.ini), then the distributor's."""
-    files: list[Path] = []
-    for name, sub in (("LastPlatformDir", "defaults/pref"), ("LastAppDir", "defaults/preferences")):
-        if dirs.get(name):
-            folder = env.system_path(dirs[name]).joinpath(*sub.split("/"))
-            with contextlib.suppress(OSError):
-                files.extend(sorted(folder.glob("*.js")))
-    location = data.locations.get(profile.browser)
-    for pattern in location.default_prefs if location else ():
-        parent, _, name = pattern.rpartition("/")
-        with contextlib.suppress(OSError):
-            files.extend(sorted(env.system_path(parent).glob(name)))
-    return files
-
-
-def _firefox_defaults(files: list[Path]) -> tuple[dict[str, Any], dict[str, SettingValue]]:
-    """``(defaults, locked)`` from default-pref files: later files win; locked prefs beat the user's."""
-    defaults: dict[str, Any] = {}
-    locked: dict[str, SettingValue] = {}
-    for path in files:
-        try:
-            parsed = parse_prefs(read_text(path))
-        except Unreadable:
-            continue
-        for name, pref in parsed.prefs.items():
-            if pref.function == "user_pref":
-                continue
-            (locked if pref.locked else defaults)[name] = pref.value
-    return defaults, locked
-
-
 def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> ProfileSettings:
     """prefs.js, user.js, compatibility.ini and policies.json of a Firefox profile."""
     settings = ProfileSettings()
@@ -127,9 +95,11 @@ def read_firefox(profile: Profile, data: BrowserData, env: Environment) -> Profi
     for (family, key), setting in data.settings.items():
         if family == "firefox" and setting.file != "store":
             settings.key_files[key] = "prefs.js"
-    defaults, locked = _firefox_defaults(_default_pref_files(profile, data, env, dirs))
-    forced = {**locked, **policies.firefox_forced(profile, data, env, dirs.get("LastPlatformDir", ""))}
-    _resolve(profile, data, settings, layers, forced, defaults)
+    build = build_prefs(profile, data, env, dirs)
+    if build.autoconfig:  # autoconfig runs after the profile's files are read: its pref() calls win
+        layers.insert(0, ("autoconfig", build.autoconfig))
+    forced = {**build.locked, **policies.firefox_forced(profile, data, env, dirs.get("LastPlatformDir", ""))}
+    _resolve(profile, data, settings, layers, forced, build.defaults)
     return settings
 
 

@@ -8,6 +8,7 @@ The lookalike verdict is :mod:`privacy_hygiene.lookalike`'s, against the protect
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
@@ -32,18 +33,30 @@ class SiteFinding:
     brand: str | None = None
 
 
+LookalikeOf = Callable[[str], "str | None"]
+
+
 @functools.cache
-def _detector() -> Detector:
+def _detector(extra: tuple[str, ...] = ()) -> Detector:
     from privacy_hygiene.lookalike import Detector  # its brand index is built only when a login exists
 
-    return Detector()
+    return Detector(extra=extra)
+
+
+def lookalike_checker(extra_brands: Iterable[str] = ()) -> LookalikeOf:
+    """A function naming the protected brand domain a host imitates (``None`` for the brand's own
+    domain and for other hosts); ``extra_brands`` are the person's own protected domains."""
+    extra = tuple(sorted(set(extra_brands)))
+
+    def lookalike(host: str) -> str | None:
+        return _detector(extra).check(host).lookalike_of if host else None
+
+    return lookalike
 
 
 def lookalike_of(host: str) -> str | None:
-    """The protected brand domain ``host`` imitates (its own official domain answers ``None``)."""
-    if not host:
-        return None
-    return _detector().check(host).lookalike_of
+    """The protected brand domain ``host`` imitates, against the catalog's brands only."""
+    return lookalike_checker()(host)
 
 
 def site_origin(url: str) -> tuple[str, str, str]:
@@ -65,7 +78,9 @@ def site_origin(url: str) -> tuple[str, str, str]:
     return scheme, host, f"{scheme}://{netloc}"
 
 
-def site_findings(scheme: str, host: str, origin: str) -> tuple[SiteFinding, ...]:
+def site_findings(
+    scheme: str, host: str, origin: str, lookalike: LookalikeOf = lookalike_of
+) -> tuple[SiteFinding, ...]:
     """The risks of one saved-login site."""
     findings: list[SiteFinding] = []
     if scheme == "http":
@@ -73,7 +88,7 @@ def site_findings(scheme: str, host: str, origin: str) -> tuple[SiteFinding, ...
     if host and is_ip(host):
         findings.append(SiteFinding("ip", both("browser.login_ip", host=host)))
     elif host:
-        brand = lookalike_of(host)
+        brand = lookalike(host)
         if brand:
             findings.append(SiteFinding("lookalike", both("browser.login_lookalike", host=host, brand=brand), brand))
     return tuple(findings)

@@ -26,6 +26,8 @@ def _render(reports: list[ProfileReport], lang: Lang) -> None:
         click.echo(f"  {data['path']}")
         for warning in data["warnings"]:
             click.echo(f"  ! {warning}")
+        counts = {state: sum(check["state"] == state for check in data["checks"]) for state in _MARKS}
+        click.echo("  " + t("browser.summary_line", lang, **counts))
         for check in data["checks"]:
             state = t(f"browser.state_{check['state']}", lang)
             note = (
@@ -80,7 +82,11 @@ def browser(profile_dirs: tuple[Path, ...], as_json: bool, apply: bool, lang: st
         profiles.extend(found)
     if not profile_dirs:
         profiles = discover()
-    reports = inspect_all(profiles)
+    from privacy_hygiene.browser.sites import lookalike_checker
+    from privacy_hygiene.cli.domain import stored_brands
+
+    # the person's own protected brands (domain --add-brand) count as protected for saved logins too
+    reports = inspect_all(profiles, lookalike=lookalike_checker(stored_brands(language)))
     if apply:
         from privacy_hygiene.browser.apply import apply_answers
 

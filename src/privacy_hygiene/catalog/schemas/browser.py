@@ -15,31 +15,15 @@ from typing import Annotated, Literal
 import msgspec
 
 from privacy_hygiene.catalog.schema import Meta, PrincipleId
+from privacy_hygiene.catalog.schemas.checklist import BrowserCheck
 from privacy_hygiene.i18n import LocalText
 
 Family = Literal["firefox", "chromium"]
 State = Literal["pass", "partial", "fail", "unknown"]
 Scalar = bool | int | str
 SettingValue = bool | int | str | list[str]
-#: the fixed vocabulary of checks (the checklist's items refer to these ids)
-CheckId = Literal[
-    "password_saving",
-    "auto_signin",
-    "clear_cookies_on_exit",
-    "clear_history_on_exit",
-    "telemetry",
-    "studies",
-    "private_by_default",
-    "https_only",
-    "safe_browsing",
-    "address_autofill",
-    "card_autofill",
-    "notifications",
-    "session_restore",
-    "secure_dns",
-    "tracking_protection",
-    "saved_logins",
-]
+#: the fixed vocabulary of checks: one list, shared with the checklist items' ``browser_checks``
+CheckId = BrowserCheck
 Version = Annotated[int, msgspec.Meta(ge=0)]
 BrowserId = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 
@@ -128,6 +112,8 @@ class Outcome(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     when: list[Condition] = []
     since: Version = 0
     before: Version = 0
+    #: only for these browsers of the family (empty: all)
+    browsers: list[BrowserId] = []
 
 
 class FamilyCheck(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -168,7 +154,7 @@ class BrowserFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 if rules is None:
                     continue
                 where = f"$.check[{index}].{family}"
-                if not rules.outcome or rules.outcome[-1].when:
+                if not rules.outcome or rules.outcome[-1].when or rules.outcome[-1].browsers:
                     problems.append((where, "the last outcome must have no conditions (the fallback)"))
                 for number, outcome in enumerate(rules.outcome):
                     for condition in outcome.when:
