@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerCancelled, WorkerState
+from textual.worker import WorkerCancelled, WorkerFailed, WorkerState
 
 from privacy_hygiene.tui.app import PrivacyHygieneApp
 
@@ -33,8 +33,9 @@ def screen_text(app: PrivacyHygieneApp) -> str:
     return html.unescape("".join(_TEXT.findall(svg))).replace("\xa0", " ")
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait for every worker to finish; a worker cancelled by a newer one (exclusive) is expected."""
+async def settle(pilot: Pilot[None], *, allow_failures: bool = False) -> None:
+    """Wait for every worker to finish; a worker cancelled by a newer one (exclusive) is expected,
+    a failed one only when ``allow_failures`` (the app shows failures as notifications)."""
     for _ in range(5):
         workers = [worker for worker in pilot.app.workers if not worker.is_finished]
         if not workers:
@@ -42,7 +43,10 @@ async def settle(pilot: Pilot[None]) -> None:
         for worker in workers:
             if worker.state == WorkerState.PENDING:
                 continue  # not started yet: the next round waits for it
-            with contextlib.suppress(WorkerCancelled):
+            expected: tuple[type[Exception], ...] = (
+                (WorkerCancelled, WorkerFailed) if allow_failures else (WorkerCancelled,)
+            )
+            with contextlib.suppress(*expected):
                 await worker.wait()
         await pilot.pause()
     await pilot.pause()
