@@ -7,6 +7,7 @@ import asyncio
 import threading
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, ProgressBar
@@ -172,5 +173,30 @@ def test_empty_input_warns(fixtures: Path) -> None:
             await pilot.pause()
             assert screen.specs == []
             assert any("Type an address" in str(n.message) for n in app._notifications)
+
+    run(scenario())
+
+
+def test_an_engine_bug_on_one_target_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch, fixtures: Path) -> None:
+    from privacy_hygiene.engine import audit as engine_audit
+
+    real = engine_audit.audit_target
+
+    def faulty(target: object, **options: object) -> object:
+        if str(getattr(target, "spec", "")).endswith("injection.html"):
+            raise RuntimeError("injected fault")
+        return real(target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_audit, "audit_target", faulty)
+
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await _open_audit(app)
+            await _audit_and_wait(pilot, screen, f"{fixtures / 'injection.html'} {fixtures / 'login.html'}")
+            first, second = screen.reports
+            assert first is not None and first.error is not None and "injected fault" in first.error.message
+            assert second is not None and second.error is None and second.grade is not None
+            assert app.is_running
 
     run(scenario())

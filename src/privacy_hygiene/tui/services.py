@@ -6,6 +6,7 @@ them, so the first dashboard draws without them.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from privacy_hygiene.plan.model import Plan
     from privacy_hygiene.store import Answer, AuditRecord, Store, StoredState
 
+log = logging.getLogger(__name__)
+
 
 def split_targets(text: str) -> list[str]:
     """The targets typed in the audit box: whitespace-separated, duplicates dropped, order kept."""
@@ -30,7 +33,8 @@ def split_targets(text: str) -> list[str]:
 
 
 def audit_one(spec: str) -> AuditReport:
-    """Audit one URL or saved page; any failure becomes a report carrying ``error``."""
+    """Audit one URL or saved page; any failure becomes a report carrying ``error``, so one bad
+    target never stops the rest of a batch."""
     from privacy_hygiene.engine.audit import audit_target
     from privacy_hygiene.engine.targets import parse_target
     from privacy_hygiene.models import AuditReport, ReportError
@@ -39,7 +43,11 @@ def audit_one(spec: str) -> AuditReport:
         target = parse_target(spec)
     except UsageError as exc:
         return AuditReport(target=spec, error=ReportError(kind=exc.kind, message=str(exc)))
-    return audit_target(target)
+    try:
+        return audit_target(target)
+    except Exception as exc:  # a bug below must not sink the batch; the log keeps the traceback
+        log.exception("audit of %s failed", spec)
+        return AuditReport(target=spec, error=ReportError(kind="internal", message=f"{type(exc).__name__}: {exc}"))
 
 
 def record_audit(report: AuditReport) -> None:
