@@ -31,7 +31,7 @@ class DashboardScreen(AppScreen):
     DashboardScreen #top { height: auto; }
     DashboardScreen #score-box { width: 1fr; height: auto; padding: 0 1; }
     DashboardScreen #today-box { width: 1fr; height: auto; padding: 0 1; }
-    DashboardScreen #trend { height: 2; margin: 0 1; }
+    DashboardScreen #trend { height: 1; margin: 0 1; }
     DashboardScreen #principles { padding: 0 1; }
     DashboardScreen #audits { padding: 0 1; }
     """
