@@ -73,3 +73,28 @@ def test_apply_the_automatic_answers_moves_the_checklist() -> None:
             assert len([a for a in services.load_habits().history if a.source == "auto"]) == len(auto)
 
     run(scenario())
+
+
+def test_checklist_shows_where_an_automatic_answer_came_from() -> None:
+    async def scenario() -> None:
+        app = PrivacyHygieneApp(lang="en", browser_folders=(BROWSERS / "chromium-variants" / "hardened",))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("b")
+            screen = app.screen
+            assert isinstance(screen, BrowserScreen)
+            await settle(pilot)
+            await wait_until(pilot, lambda: screen.view is not None and bool(screen.view.reports))
+            await pilot.press("u")
+            await settle(pilot)
+            auto = next(a for a in services.load_habits().history if a.source == "auto")
+            services.save_intake({"devices": "linux"})  # no intake dialog in the way
+            await pilot.press("c")
+            await settle(pilot)
+            checklist = app.screen
+            await wait_until(pilot, lambda: getattr(checklist, "view", None) is not None)
+            app.pending_item = auto.item_id
+            checklist.show(checklist.view)  # type: ignore[attr-defined]
+            await pilot.pause()
+            await wait_until(pilot, lambda: "Answered automatically" in screen_text(app))
+
+    run(scenario())

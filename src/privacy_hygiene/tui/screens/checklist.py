@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.tui.screens.base import AppScreen
 from privacy_hygiene.tui.services import HabitView
 from privacy_hygiene.tui.widgets.habits import habit_line, state_text
+from privacy_hygiene.tui.widgets.safe import untrusted
 
 if TYPE_CHECKING:
     from privacy_hygiene.checklist import ScoredItem
@@ -290,4 +292,14 @@ class ChecklistScreen(AppScreen):
 
         history = [answer for answer in self.view.history if answer.item_id == entry.id][-5:]
         intake = intake_rules.parse(self.view.intake)
-        widget.update(item_details(self.view.checklist, entry, history, intake, self.lang))
+        details = item_details(self.view.checklist, entry, history, intake, self.lang)
+        answer = entry.status.answer
+        if answer is not None and answer.source == "auto":
+            checks = ", ".join(entry.status.item.browser_checks)
+            note = Text(self.tr("auto_answered", checks=checks), style="yellow")
+            if answer.note:
+                note.append("\n")
+                note.append_text(untrusted(answer.note, 300, style="dim"))  # profile names: untrusted
+            widget.update(Group(note, Text(""), details))
+        else:
+            widget.update(details)
