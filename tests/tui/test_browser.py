@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from privacy_hygiene.tui import services
@@ -50,16 +51,21 @@ def test_no_profiles_is_said_plainly(tmp_path: Path) -> None:
     run(scenario())
 
 
+async def _scanned(app: PrivacyHygieneApp, pilot: Pilot[None]) -> BrowserScreen:
+    await pilot.press("b")
+    screen = app.screen
+    assert isinstance(screen, BrowserScreen)
+    await settle(pilot)
+    await wait_until(pilot, lambda: screen.view is not None and bool(screen.view.reports))
+    return screen
+
+
 def test_apply_the_automatic_answers_moves_the_checklist() -> None:
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en", browser_folders=(BROWSERS / "chromium-variants" / "hardened",))
         async with app.run_test(size=(100, 30)) as pilot:
             before = services.load_habits().report
-            await pilot.press("b")
-            screen = app.screen
-            assert isinstance(screen, BrowserScreen)
-            await settle(pilot)
-            await wait_until(pilot, lambda: screen.view is not None and bool(screen.view.reports))
+            await _scanned(app, pilot)
             await pilot.press("u")
             await settle(pilot)
             after = services.load_habits()
@@ -79,11 +85,7 @@ def test_checklist_shows_where_an_automatic_answer_came_from() -> None:
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en", browser_folders=(BROWSERS / "chromium-variants" / "hardened",))
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("b")
-            screen = app.screen
-            assert isinstance(screen, BrowserScreen)
-            await settle(pilot)
-            await wait_until(pilot, lambda: screen.view is not None and bool(screen.view.reports))
+            await _scanned(app, pilot)
             await pilot.press("u")
             await settle(pilot)
             auto = next(a for a in services.load_habits().history if a.source == "auto")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import SelectionList
 
 from privacy_hygiene.tui import services
@@ -19,15 +20,19 @@ async def _open_checklist(app: PrivacyHygieneApp, pilot: object) -> ChecklistScr
     return screen
 
 
+async def _skip_intake(app: PrivacyHygieneApp, pilot: Pilot[None], screen: ChecklistScreen) -> None:
+    """First run: the intake opens by itself; close it without answering."""
+    await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+    await pilot.press("escape")
+    await wait_until(pilot, lambda: screen.current_item != "")
+
+
 def test_answering_an_item_changes_the_score() -> None:
     async def scenario() -> None:
         app = PrivacyHygieneApp(lang="en")
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await _open_checklist(app, pilot)
-            # first run: the intake opens by itself; close it without answering
-            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
-            await pilot.press("escape")
-            await wait_until(pilot, lambda: screen.current_item != "")
+            await _skip_intake(app, pilot, screen)
             assert screen.view is not None
             before = screen.view.report.score
             item = screen.current_item
@@ -50,9 +55,7 @@ def test_remaining_filter_hides_answered_items() -> None:
         app = PrivacyHygieneApp(lang="zh")
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await _open_checklist(app, pilot)
-            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
-            await pilot.press("escape")
-            await wait_until(pilot, lambda: screen.current_item != "")
+            await _skip_intake(app, pilot, screen)
             answered = screen.current_item
             await pilot.press("y")
             await settle(pilot)
@@ -90,9 +93,7 @@ def test_answers_in_quick_succession_are_all_saved_and_keys_skip_principle_rows(
         app = PrivacyHygieneApp(lang="en")
         async with app.run_test(size=(100, 30)) as pilot:
             screen = await _open_checklist(app, pilot)
-            await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
-            await pilot.press("escape")
-            await wait_until(pilot, lambda: screen.current_item != "")
+            await _skip_intake(app, pilot, screen)
             first_items = list(screen.item_nodes)[:8]  # principle 1's items, then into principle 2
             await pilot.press(*"yyyyyyyy")
             await settle(pilot)

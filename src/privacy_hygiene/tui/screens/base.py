@@ -97,8 +97,13 @@ class AppScreen(Screen[None]):
         """Restore what compose cannot (selections, contents); called after a recompose."""
 
     async def on_screen_resume(self) -> None:
-        """Catch up with a language change made while this screen was hidden."""
+        """Catch up with a language change made while this screen was hidden, then read again
+        whatever other screens may have changed."""
         await self.refresh_language()
+        self.reload()
+
+    def reload(self) -> None:
+        """Start reading the screen's data (screens backed by the store start their worker here)."""
 
     def fail(self, message: str) -> None:
         """Show an error as a notification (never as markup: messages may carry page text)."""

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import Worker, WorkerState
@@ -20,6 +19,7 @@ from privacy_hygiene.i18n import t
 from privacy_hygiene.tui.screens.base import AppScreen
 from privacy_hygiene.tui.services import HabitView
 from privacy_hygiene.tui.widgets.habits import habit_line, state_text
+from privacy_hygiene.tui.widgets.outline import Outline, outline_with_detail
 from privacy_hygiene.tui.widgets.safe import untrusted
 
 if TYPE_CHECKING:
@@ -69,17 +69,12 @@ class ChecklistScreen(AppScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="habit-line", markup=False)
         yield Static(id="filters", markup=False)
-        with Horizontal(classes="columns"):
-            yield Tree[str]("checklist", id="items", classes="side")
-            with VerticalScroll(classes="detail"):
-                yield Static(id="item-detail", markup=False)
+        yield from outline_with_detail(Outline[str]("checklist", id="items", classes="side"), "item-detail")
 
     def on_mount(self) -> None:
-        self.query_one(Tree).show_root = False
         self.after_language_change()
 
-    async def on_screen_resume(self) -> None:
-        await super().on_screen_resume()
+    def reload(self) -> None:
         self.load()
 
     # ---- workers -----------------------------------------------------------------------------

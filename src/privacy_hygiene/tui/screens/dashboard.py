@@ -59,8 +59,7 @@ class DashboardScreen(AppScreen):
     def on_mount(self) -> None:
         self.after_language_change()
 
-    async def on_screen_resume(self) -> None:
-        await super().on_screen_resume()
+    def reload(self) -> None:
         # read after this frame is drawn: the worker's imports would otherwise hold the GIL while
         # the first frame is being laid out
         self.call_after_refresh(self.load)

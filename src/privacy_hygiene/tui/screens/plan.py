@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static, Tree
 from textual.worker import Worker, WorkerState
 
@@ -19,6 +18,7 @@ from privacy_hygiene.i18n import Lang, t
 from privacy_hygiene.tui.screens.base import AppScreen
 from privacy_hygiene.tui.screens.export import ExportRequest, ExportScreen
 from privacy_hygiene.tui.widgets.habits import state_text
+from privacy_hygiene.tui.widgets.outline import Outline, outline_with_detail
 from privacy_hygiene.tui.widgets.report import level_text
 from privacy_hygiene.tui.widgets.safe import untrusted
 
@@ -48,17 +48,12 @@ class PlanScreen(AppScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="plan-summary", markup=False)
-        with Horizontal(classes="columns"):
-            yield Tree[tuple[str, str]]("plan", id="plan-tree", classes="side")
-            with VerticalScroll(classes="detail"):
-                yield Static(id="plan-detail", markup=False)
+        yield from outline_with_detail(Outline[tuple[str, str]]("plan", id="plan-tree", classes="side"), "plan-detail")
 
     def on_mount(self) -> None:
-        self.query_one(Tree).show_root = False
         self.after_language_change()
 
-    async def on_screen_resume(self) -> None:
-        await super().on_screen_resume()
+    def reload(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="plan")

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static, Tree
+from textual.widgets import Static
 from textual.widgets.tree import TreeNode
 
 from privacy_hygiene.i18n import Lang, messages, t
 from privacy_hygiene.models import GROUPS, AuditReport, Finding, FormInfo
 from privacy_hygiene.render import GRADE_STYLE, LEVEL_STYLE, forms_table, severity_text
+from privacy_hygiene.tui.widgets.outline import Outline
 from privacy_hygiene.tui.widgets.safe import untrusted
 
 
@@ -64,16 +65,13 @@ class RiskBanner(Static):
             self.update(Text(f"!! {t('report.do_not_enter', lang)} !!  ({t('report.scam_risk', lang)}: {level})"))
 
 
-class FindingsTree(Tree[Selection]):
+class FindingsTree(Outline[Selection]):
     """Findings of one report grouped (connection, forms & data, scam signs, tracking, reliability),
     then the forms."""
 
     DEFAULT_CSS = """
     FindingsTree { height: 1fr; padding: 0; }
     """
-
-    def on_mount(self) -> None:
-        self.show_root = False
 
     def show_report(self, report: AuditReport | None, lang: Lang) -> None:
         """Rebuild the tree for ``report`` (empty when ``None``)."""
