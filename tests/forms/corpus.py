@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.engine.load import load_file
 from privacy_hygiene.forms import analyze_forms
@@ -46,6 +48,12 @@ def cases(root: Path = CORPUS) -> list[Case]:
         )
         for item in data["case"]
     ]
+
+
+def param(case: Case) -> object:
+    """``case`` as a pytest parameter: a strict xfail when the expectation names a known miss."""
+    marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
+    return pytest.param(case, id=case.id, marks=marks)
 
 
 def analyze(case: Case, catalog: Catalog) -> FormInfo:

@@ -143,7 +143,7 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
 
 def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: int) -> FormInfo:
     fields_lexicon, purposes = facts.fields_lexicon, facts.purposes
-    reader = FormReader(form, facts.labels, facts.root, limit=limit)
+    reader = FormReader(form, facts.labels, facts.root, limit=limit, badge=fields_lexicon.badge)
     descriptions = reader.fields()
     action_attr = dom.attr(form, "action").strip()
     base = facts.base

@@ -44,6 +44,7 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
     if description.label or description.aria:
         # an explicit label makes the inferred text before the field redundant (and often wrong)
         texts = [(weight, text) for weight, text in texts if text is not description.before]
+    primary = description.label or description.aria or description.before
     tokens = description.tokens
     tokens_cjk = bool(tokens) and has_cjk(tokens)
     options = description.options
@@ -54,8 +55,10 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
             continue
         exclude = kind.exclude
         excluded_by_name = bool(tokens) and exclude is not None and exclude.search(tokens) is not None
-        # a name the kind excludes (``g-recaptcha-response`` in a textarea) cancels the type hint too
-        score = weights.type if type_key in kind.types and not excluded_by_name else 0.0
+        # a name or label the kind excludes (``g-recaptcha-response`` in a textarea, a textarea
+        # labelled "How did you hear about us?") cancels the type hint too
+        excluded_by_label = exclude is not None and bool(primary) and exclude.search(primary) is not None
+        score = weights.type if type_key in kind.types and not (excluded_by_name or excluded_by_label) else 0.0
         if kind.terms is not None:
             for weight, text in texts:
                 if kind.terms.search(text) and not (exclude and exclude.search(text)):
@@ -84,7 +87,10 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
 
 
 def _names_two_identifiers(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> bool:
-    """One text naming two kinds of login identifier, joined by "or" / "或" / "/"."""
+    """One text naming two kinds of login identifier, joined by "or" / "或" / "/" — unless the field
+    asks how to reach you ("联系方式: 手机号或邮箱"), which is a contact detail, not an account."""
+    if lexicon.contact_way is not None and any(lexicon.contact_way.search(text) for _, text in texts):
+        return False
     for _, text in texts:
         if not lexicon.alternation.search(text):
             continue
@@ -140,7 +146,8 @@ def apply_context(
     """
     _date_groups(descriptions, kinds, lexicon, form_text)
     _birth_time(descriptions, kinds, lexicon)
-    _phone_parts(descriptions, kinds)
+    _phone_parts(descriptions, kinds, lexicon)
+    _flags(descriptions, kinds)
     _name_pairs(kinds)
     _login_identifier(descriptions, kinds)
     _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
@@ -223,9 +230,21 @@ def _birth_time(descriptions: Sequence[FieldDescription], kinds: list[str], lexi
             kinds[index] = "birth_time"
 
 
-def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
-    """Phone numbers split over boxes of 2–4 digits: the unlabelled boxes beside a phone box."""
+def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    """Phone numbers split over boxes of 2–4 digits: the unlabelled boxes beside a phone box; and a
+    dialing-code select ("+86", "0086") just before a phone box is part of the number."""
+    dialing = lexicon.dialing_code
     for index, item in enumerate(descriptions):
+        if (
+            dialing is not None
+            and item.input_type == "select"
+            and kinds[index] in ("other", "address")
+            and index + 1 < len(kinds)
+            and kinds[index + 1] == "phone"
+            and any(dialing.search(text) for text in item.option_texts[:3])
+        ):
+            kinds[index] = "phone"
+            continue
         if kinds[index] != "other" or item.input_type not in ("text", "tel", "number"):
             continue
         short = item.maxlength is not None and item.maxlength <= 4
@@ -234,6 +253,18 @@ def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> 
         neighbours = (index - 1, index + 1, index - 2)
         if any(0 <= other < len(kinds) and kinds[other] == "phone" for other in neighbours):
             kinds[index] = "phone"
+
+
+def _flags(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
+    """A lone checkbox is a yes/no flag ("use as my default address", "remember me", "I agree"),
+    never the data its words mention; only a group of boxes can list hobbies and the like."""
+    groups: dict[str, int] = {}
+    for item in descriptions:
+        if item.input_type == "checkbox" and item.group:
+            groups[item.group] = groups.get(item.group, 0) + 1
+    for index, item in enumerate(descriptions):
+        if item.input_type == "checkbox" and groups.get(item.group, 0) <= 1:
+            kinds[index] = "other"
 
 
 def _login_identifier(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
@@ -288,7 +319,8 @@ def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexic
         return
     for index, item in enumerate(descriptions):
         text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.classes}"
-        if lexicon.honeypot.search(text):
+        hint = lexicon.honeypot_hint
+        if lexicon.honeypot.search(text) or (hint is not None and item.after and hint.search(item.after)):
             kinds[index] = "other"
 
 
@@ -302,6 +334,8 @@ def _demote(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon:
             if rule.when_text is not None and not rule.when_text.search(text):
                 continue
             if rule.unless_form_has & present:
+                continue
+            if rule.when_form_has and not rule.when_form_has & present:
                 continue
             if rule.unless_text is not None and rule.unless_text.search(text):
                 continue

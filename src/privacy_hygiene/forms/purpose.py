@@ -29,6 +29,14 @@ _MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "o
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
+#: a text box for remarks on something else (an order, a booking, an appointment): not a message
+_REMARK = re.compile(
+    r"备注|備註|附言|remarks?\b|\bnotes?\b|special requests?|anmerkung|bemerkung|osservazioni|observaciones|備考"
+)
+#: a password field that asks for the one you have now: the form changes a password (account settings)
+_CURRENT_PASSWORD = re.compile(
+    r"current|\bold\b|existing|原密码|原密碼|旧密码|舊密碼|当前密码|目前密碼|現在の|aktuell|actuel|actual"
+)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
 _HEADING_STEPS = 40
@@ -67,7 +75,12 @@ def heading_before(form: Element) -> Element | None:
 
 def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
     """Collect the purpose-revealing words of one form."""
-    buttons = " | ".join(token.text for token in stream if token.kind == "button" and token.text)
+    # a reset button ("重置", "Reset") says nothing about the form (and "重置" would read as a password reset)
+    buttons = " | ".join(
+        token.text
+        for token in stream
+        if token.kind == "button" and token.text and attr(token.element, "type").strip().lower() != "reset"
+    )
     headings = [own_text(node, 80) for node in form.iter("h1", "h2", "h3", "h4", "h5", "legend")]
     before = heading_before(form)
     if before is not None:
@@ -90,7 +103,9 @@ def form_text(form: Element, stream: Sequence[Token], action: str, page_text: st
 def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str) -> dict[str, float]:
     """Points each purpose earns from the fields alone."""
     count: defaultdict[str, int] = defaultdict(int)
-    for kind in kinds:
+    for kind, item in zip(kinds, descriptions, strict=True):
+        if kind == "message" and _REMARK.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}"):
+            continue  # 备注 / special requests annotate an order or booking; they do not make a contact form
         count[kind] += 1
     points: defaultdict[str, float] = defaultdict(float)
     passwords = count["password"]
@@ -107,11 +122,24 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["search"] += 5
     if passwords == 1 and identifiers <= 1 and not extras:
         points["login"] += 4
-    if passwords >= 2 or (passwords == 1 and personal >= 3):
+    changing = passwords >= 2 and any(
+        kind == "password"
+        and (
+            "current-password" in item.autocomplete
+            or _CURRENT_PASSWORD.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
+        )
+        for kind, item in zip(kinds, descriptions, strict=True)
+    )
+    if changing and len(typed) <= passwords + 1:
+        points["other"] += 5  # current + new (+ confirm) password: a password change, not a new account
+    elif passwords >= 2 or (passwords == 1 and personal >= 3):
         points["registration"] += 4
+    if not passwords and typed and set(typed) == {"sms_code"}:
+        points["login"] += 3  # a one-time code alone: the second step of a sign-in
     if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
         points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
-    extras_but_names = [kind for kind in extras if kind not in _NAMES]
+    # a mailing list may ask a name and, optionally, a birthday for a greeting or a coupon
+    extras_but_names = [kind for kind in extras if kind not in _NAMES | {"birth_date"}]
     if not passwords and identifiers == 1 and not count["message"]:
         if count["email"] and len(typed) <= 4 and not extras_but_names:
             points["newsletter"] += 2.5  # an email, perhaps with a name: a mailing list
