@@ -24,6 +24,17 @@ _DAY_NAME = re.compile(r"\b(day|dd)\b|^日$|\bdate ?d|\bri\b")
 _MONTH_NAME = re.compile(r"\b(month|mm|mon)\b|^月$|\byue\b")
 _YEAR_NAME = re.compile(r"\b(year|yyyy|yy|yr)\b|^年$|\bnian\b")
 _CURRENT_YEAR = 2026
+#: the unit after a date part's box (zh/ja 年月日, ko 년월일)
+_UNIT_PARTS = {
+    "年": "year",
+    "년": "year",
+    "月": "month",
+    "월": "month",
+    "日": "day",
+    "号": "day",
+    "號": "day",
+    "일": "day",
+}
 
 
 def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[str, float]:
@@ -65,7 +76,7 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
                     score += weight
         if (
             tokens
-            and not excluded_by_name
+            and not (excluded_by_name or excluded_by_label)
             and (
                 (kind.names is not None and kind.names.search(tokens))
                 or (tokens_cjk and kind.terms is not None and kind.terms.search(tokens))
@@ -119,6 +130,12 @@ def date_part(description: FieldDescription, lexicon: FieldLexicon) -> str:
                 return "day"
             if low >= 0 and high == 12 and 11 <= len(numbers) <= 13:
                 return "month"
+    # "<select>年<select>月<select>日": the unit written right after the box names its part
+    unit = description.after.strip()
+    if description.input_type in ("select", "text", "number", "tel") and len(unit) <= 2 and unit:
+        part = _UNIT_PARTS.get(unit[0], "")
+        if part:
+            return part
     text = " ".join((description.tokens, description.label, description.placeholder, description.after))
     if description.input_type in ("select", "text", "number", "tel") and text:
         if _YEAR_NAME.search(text):

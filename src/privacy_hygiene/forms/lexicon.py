@@ -107,6 +107,8 @@ class PurposeTable:
     real_name_kinds: frozenset[str]
     real_name_terms: Pattern | None
     real_name_hosts: tuple[str, ...]
+    remark: Pattern | None = None
+    current_password: Pattern | None = None
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -213,5 +215,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         sensitive={item.kind: item for item in data.sensitive},
         real_name_kinds=frozenset(data.real_name.kinds),
         real_name_terms=any_of(data.real_name.terms),
+        remark=any_of(data.composition.remark),
+        current_password=any_of(data.composition.current_password),
         real_name_hosts=tuple(data.real_name.hosts),
     )

@@ -29,14 +29,6 @@ _MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "o
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
-#: a text box for remarks on something else (an order, a booking, an appointment): not a message
-_REMARK = re.compile(
-    r"备注|備註|附言|remarks?\b|\bnotes?\b|special requests?|anmerkung|bemerkung|osservazioni|observaciones|備考"
-)
-#: a password field that asks for the one you have now: the form changes a password (account settings)
-_CURRENT_PASSWORD = re.compile(
-    r"current|\bold\b|existing|原密码|原密碼|旧密码|舊密碼|当前密码|目前密碼|現在の|aktuell|actuel|actual"
-)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
 _HEADING_STEPS = 40
@@ -100,11 +92,18 @@ def form_text(form: Element, stream: Sequence[Token], action: str, page_text: st
     )
 
 
-def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str) -> dict[str, float]:
+def composition(
+    kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str, table: PurposeTable
+) -> dict[str, float]:
     """Points each purpose earns from the fields alone."""
+    remark, current = table.remark, table.current_password
     count: defaultdict[str, int] = defaultdict(int)
     for kind, item in zip(kinds, descriptions, strict=True):
-        if kind == "message" and _REMARK.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}"):
+        if (
+            kind == "message"
+            and remark
+            and remark.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
+        ):
             continue  # 备注 / special requests annotate an order or booking; they do not make a contact form
         count[kind] += 1
     points: defaultdict[str, float] = defaultdict(float)
@@ -126,7 +125,7 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         kind == "password"
         and (
             "current-password" in item.autocomplete
-            or _CURRENT_PASSWORD.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
+            or (current is not None and current.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}"))
         )
         for kind, item in zip(kinds, descriptions, strict=True)
     )
@@ -179,7 +178,7 @@ def classify(
     method: str,
 ) -> str:
     """The purpose of one form."""
-    scores = composition(kinds, descriptions, method)
+    scores = composition(kinds, descriptions, method, table)
     weights = table.weights
     sources = (
         (weights.button, text.button),

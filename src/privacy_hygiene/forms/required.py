@@ -110,7 +110,11 @@ def _by_text(description: FieldDescription, lexicon: FieldLexicon) -> bool:
         badge = lexicon.badge is not None and lexicon.badge.search(rest) is not None
         if head[:1] == "*" and (not _WORDY.search(rest) or badge or (cell == head and not head.endswith(":"))):
             return True
-        if marker.search(after) and not head.startswith("*"):
+        # words past the field's cell ("<dd>[..]</dd><dt>お名前 ※必須</dt>") belong to the next label
+        # unless they are nothing but a badge ("<td>[..]</td><td>必填</td>")
+        if marker.search(cell) and not cell.startswith("*"):
+            return True
+        if cell != head and lexicon.badge is not None and lexicon.badge.search(head):
             return True
     return _row_header_says(description.element, lexicon)
 
