@@ -322,8 +322,16 @@ def _search_box(
     typed = [index for index, item in enumerate(descriptions) if item.input_type in ("text", "search", "")]
     if "password" in kinds:
         return
+    # a GET form that says "search" filters listings: a city select or a "街道、社区" keyword box
+    # there narrows the results, it does not ask where you live
+    filtering = role_search and method == "get"
+    if filtering:
+        for index, item in enumerate(descriptions):
+            if item.input_type == "select" and kinds[index] == "address":
+                kinds[index] = "other"
     for index in typed:
-        if kinds[index] != "other":
+        searchable = kinds[index] == "other" or (filtering and kinds[index] == "address")
+        if not searchable:
             continue
         tokens = set(descriptions[index].tokens.split())
         lone = len(typed) == 1 and len(descriptions) <= 4

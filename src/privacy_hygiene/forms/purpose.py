@@ -27,7 +27,6 @@ _PERSONAL = frozenset(
 _IMPERSONAL = frozenset({"other", "search_query", "captcha"})
 _MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
-_CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
@@ -152,8 +151,10 @@ def composition(
         points["registration"] += 3  # username and email beside one password: a new account
     if not passwords and any(_QUANTITY.search(item.tokens) for item in descriptions):
         points["checkout"] += 3  # quantity boxes: add to cart
-    if any(count[kind] for kind in _CARD):
+    if count["card_cvc"] or count["card_expiry"]:
         points["checkout"] += 4
+    elif count["bank_card"]:
+        points["checkout"] += 2  # a card number alone is as often where a loan or refund is paid to
     if count["address"] and count["phone"] and not passwords:
         points["checkout"] += 1
     if count["birth_time"]:
