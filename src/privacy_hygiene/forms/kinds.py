@@ -17,6 +17,7 @@ from privacy_hygiene.forms.describe import FieldDescription, has_cjk
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
 _TEXT_SOURCES = ("label", "aria", "placeholder", "before", "after")
+_IDENTIFYING = frozenset({"email", "phone", "username", "password"})
 _CHOICE_TYPES = frozenset({"radio", "checkbox", "select"})
 _NUMBER = re.compile(r"^\d{1,4}$")
 _HOUR_OPTION = re.compile(r"^\d{1,2}\s*([:：]\s*\d{2}|点|點|时|時|h|am|pm|o.clock)")
@@ -334,7 +335,8 @@ def _search_box(
         if not searchable:
             continue
         tokens = set(descriptions[index].tokens.split())
-        lone = len(typed) == 1 and len(descriptions) <= 4
+        # a lone box beside an email or a password is an account or order number, not a search
+        lone = len(typed) == 1 and len(descriptions) <= 4 and not _IDENTIFYING & set(kinds)
         if tokens & lexicon.search_names or (lone and (role_search or method == "get")):
             kinds[index] = "search_query"
 

@@ -28,6 +28,7 @@ _IMPERSONAL = frozenset({"other", "search_query", "captcha"})
 _MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
+_SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
 _HEADING_STEPS = 40
@@ -66,9 +67,10 @@ def heading_before(form: Element) -> Element | None:
 
 def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
     """Collect the purpose-revealing words of one form."""
-    # a reset button ("重置", "Reset") says nothing about the form (and "重置" would read as a password reset)
+    # a reset button ("重置", "Reset") says nothing about the form (and "重置" would read as a password
+    # reset); Chinese buttons are often letter-spaced ("登 录", "查 询")
     buttons = " | ".join(
-        token.text
+        _SPACED_HAN.sub("", token.text)
         for token in stream
         if token.kind == "button" and token.text and attr(token.element, "type").strip().lower() != "reset"
     )
@@ -130,6 +132,8 @@ def composition(
     )
     if changing and len(typed) <= passwords + 1:
         points["other"] += 5  # current + new (+ confirm) password: a password change, not a new account
+    elif passwords >= 2 and len(typed) == passwords:
+        points["password_recovery"] += 4  # new + confirm and nothing else: the last step of a reset
     elif passwords >= 2 or (passwords == 1 and personal >= 3):
         points["registration"] += 4
     if not passwords and typed and set(typed) == {"sms_code"}:
@@ -153,6 +157,8 @@ def composition(
         points["checkout"] += 3  # quantity boxes: add to cart
     if count["card_cvc"] or count["card_expiry"]:
         points["checkout"] += 4
+    elif count["bank_card"] and count["national_id"]:
+        points["other"] += 2  # name + ID + card number: a real-name check, a loan or a card application
     elif count["bank_card"]:
         points["checkout"] += 2  # a card number alone is as often where a loan or refund is paid to
     if count["address"] and count["phone"] and not passwords:
