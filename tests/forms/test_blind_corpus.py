@@ -2,7 +2,11 @@
 from many kinds of sites (React/Vue/Angular, ASP.NET, WordPress, Drupal, Shopify, Magento, Element,
 Ant Design, Layui, WeUI, Vant, old table layouts) and languages (zh-CN, zh-TW, en, ja, ko, es, fr,
 de, ru, pt, it, tr). It estimates how the analysis does on pages it was not tuned on, so its figures
-are printed and its misses stay visible as strict xfails rather than being tuned away one by one."""
+are printed and its misses stay visible as strict xfails rather than being tuned away one by one.
+
+The first 81 forms were written before reading the analysis; seven more rounds (zh/en/..-3x to -9x)
+were each written and scored before the next change, the last one as a measurement only. Each
+round's first-pass figures are in the commit that added it and in the README."""
 
 from __future__ import annotations
 
@@ -40,8 +44,8 @@ def test_blind_corpus_accuracy(catalog: Catalog, capsys: pytest.CaptureFixture[s
         )
     # floors just under the figures measured when this corpus was last scored: a regression
     # guard, not the held-out targets (purpose 0.90, kind 0.93, Chinese kind 0.90 / required 0.85)
-    assert overall.purpose_accuracy >= 0.93, overall
-    assert overall.kind_accuracy >= 0.98, overall
-    assert overall.required_f1 >= 0.98, overall
-    assert chinese.kind_accuracy >= 0.98, chinese
-    assert chinese.required_f1 >= 0.98, chinese
+    assert overall.purpose_accuracy >= 0.95, overall
+    assert overall.kind_accuracy >= 0.99, overall
+    assert overall.required_f1 >= 0.99, overall
+    assert chinese.kind_accuracy >= 0.99, chinese
+    assert chinese.required_f1 >= 0.99, chinese
