@@ -24,6 +24,7 @@ _SEPARATORS = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: autocomplete tokens that qualify rather than name a kind
 _AUTOCOMPLETE_QUALIFIERS = frozenset({"on", "off", "shipping", "billing", "home", "work", "fax", "pager", "webauthn"})
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LOOK_BACK = 14
 _LOOK_AHEAD = 10
 _MAX_OPTIONS = 80
@@ -65,6 +66,8 @@ class FieldDescription:
     option_texts: tuple[str, ...] = ()
     #: the field's class attribute as words (spam-trap classes)
     classes: str = ""
+    #: the field hides itself (``style="display:none"``): page machinery, not a question to the person
+    self_hidden: bool = False
 
     def all_text(self) -> str:
         """Every text of the field joined (for demotion and required checks)."""
@@ -185,6 +188,7 @@ class FormReader:
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
         description.classes = name_tokens(attr(element, "class"), *_wrapper_classes(element))
+        description.self_hidden = _HIDING_STYLE.search(attr(element, "style")) is not None
         return description
 
     def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:

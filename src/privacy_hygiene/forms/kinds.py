@@ -327,8 +327,8 @@ def _search_box(
     # there narrows the results, it does not ask where you live
     filtering = role_search and method == "get"
     if filtering:
-        for index, item in enumerate(descriptions):
-            if item.input_type == "select" and kinds[index] == "address":
+        for index, kind in enumerate(kinds):
+            if kind == "address":
                 kinds[index] = "other"
     for index in typed:
         searchable = kinds[index] == "other" or (filtering and kinds[index] == "address")
@@ -345,6 +345,11 @@ def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexic
     if lexicon.honeypot is None:
         return
     for index, item in enumerate(descriptions):
+        if item.self_hidden and kinds[index] != "captcha":
+            # a box the page hides from the person (an encrypted-password carrier, a spam trap) asks
+            # nothing of them; a hidden captcha response (reCAPTCHA's textarea) is still a captcha
+            kinds[index] = "other"
+            continue
         text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.classes}"
         hint = lexicon.honeypot_hint
         if lexicon.honeypot.search(text) or (hint is not None and item.after and hint.search(item.after)):
