@@ -4,8 +4,8 @@ Ant Design, Layui, WeUI, Vant, old table layouts) and languages (zh-CN, zh-TW, e
 de, ru, pt, it, tr). It estimates how the analysis does on pages it was not tuned on, so its figures
 are printed and its misses stay visible as strict xfails rather than being tuned away one by one.
 
-The first 81 forms were written before reading the analysis; seven more rounds (zh/en/..-3x to -9x)
-were each written and scored before the next change, the last one as a measurement only. Each
+The first 81 forms were written before reading the analysis; eight more rounds were each written and
+scored before the next change, the last two as measurements only. Each
 round's first-pass figures are in the commit that added it and in the README."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_blind_corpus_accuracy(catalog: Catalog, capsys: pytest.CaptureFixture[s
         )
     # floors just under the figures measured when this corpus was last scored: a regression
     # guard, not the held-out targets (purpose 0.90, kind 0.93, Chinese kind 0.90 / required 0.85)
-    assert overall.purpose_accuracy >= 0.95, overall
+    assert overall.purpose_accuracy >= 0.94, overall
     assert overall.kind_accuracy >= 0.99, overall
     assert overall.required_f1 >= 0.99, overall
     assert chinese.kind_accuracy >= 0.99, chinese
