@@ -5,7 +5,7 @@ de, ru, pt, it, tr). It estimates how the analysis does on pages it was not tune
 are printed and its misses stay visible as strict xfails rather than being tuned away one by one.
 
 The first 81 forms were written before reading the analysis; eight more rounds were each written and
-scored before the next change, the last three as measurements only. Each
+scored before the next change. Each
 round's first-pass figures are in the commit that added it and in the README."""
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
             )
         ):
             score += weights.name
-        if options and kind.options is not None and kind.options.search(options):
+        if options and kind.options is not None and not excluded_by_label and kind.options.search(options):
             score += weights.options
         if description.maxlength is not None and description.maxlength in kind.maxlength:
             score += weights.shape
