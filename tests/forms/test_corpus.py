@@ -7,17 +7,12 @@ import pytest
 
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.catalog.schemas.purposes import PURPOSES
-from tests.forms.corpus import Case, analyze, cases, differences, score
+from tests.forms.corpus import Case, analyze, cases, differences, param, score
 
 CASES = cases()
 
 
-def _param(case: Case) -> object:
-    marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
-    return pytest.param(case, id=case.id, marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+@pytest.mark.parametrize("case", [param(case) for case in CASES])
 def test_each_form_matches_its_expectation(case: Case, catalog: Catalog) -> None:
     assert differences(case, analyze(case, catalog)) == []
 

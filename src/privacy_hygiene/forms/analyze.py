@@ -143,7 +143,7 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
 
 def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: int) -> FormInfo:
     fields_lexicon, purposes = facts.fields_lexicon, facts.purposes
-    reader = FormReader(form, facts.labels, facts.root, limit=limit)
+    reader = FormReader(form, facts.labels, facts.root, limit=limit, badge=fields_lexicon.badge)
     descriptions = reader.fields()
     action_attr = dom.attr(form, "action").strip()
     base = facts.base
@@ -172,9 +172,16 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
         f"{texts.page} {texts.heading}", facts.page.effective_url, purposes
     )
+    required_flags = [is_required(item, fields_lexicon, all_required=everything_required) for item in descriptions]
+    # HTML: ``required`` on any radio of a group makes the whole group required
+    required_groups = {
+        item.group
+        for item, flag in zip(descriptions, required_flags, strict=True)
+        if flag and item.input_type == "radio"
+    }
     fields = []
-    for description, kind in zip(descriptions, kinds, strict=True):
-        required = is_required(description, fields_lexicon, all_required=everything_required)
+    for description, kind, flag in zip(descriptions, kinds, required_flags, strict=True):
+        required = flag or (description.input_type == "radio" and description.group in required_groups)
         verdict = judge(kind, required, purpose, purposes, mainland=mainland, real_name=real_name)
         fields.append(
             FormField(

@@ -24,6 +24,7 @@ _SEPARATORS = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: autocomplete tokens that qualify rather than name a kind
 _AUTOCOMPLETE_QUALIFIERS = frozenset({"on", "off", "shipping", "billing", "home", "work", "fax", "pager", "webauthn"})
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LOOK_BACK = 14
 _LOOK_AHEAD = 10
 _MAX_OPTIONS = 80
@@ -50,6 +51,8 @@ class FieldDescription:
     #: text on the label's line that is not the label (a leading ``*``, "(必填)" after the label)
     before_marks: str = ""
     after: str = ""
+    #: the part of ``after`` in the field's own cell (before any table/definition-list cell boundary)
+    after_cell: str = ""
     options: str = ""
     option_values: tuple[str, ...] = ()
     legend: str = ""
@@ -63,6 +66,8 @@ class FieldDescription:
     option_texts: tuple[str, ...] = ()
     #: the field's class attribute as words (spam-trap classes)
     classes: str = ""
+    #: the field hides itself (``style="display:none"``): page machinery, not a question to the person
+    self_hidden: bool = False
 
     def all_text(self) -> str:
         """Every text of the field joined (for demotion and required checks)."""
@@ -92,8 +97,18 @@ def has_cjk(text: str) -> bool:
 class FormReader:
     """Describes the fields of one form; ``labels`` maps ids to their ``<label for>`` elements."""
 
-    def __init__(self, form: Element, labels: dict[str, Element], root: Element, *, limit: int = 400) -> None:
+    def __init__(
+        self,
+        form: Element,
+        labels: dict[str, Element],
+        root: Element,
+        *,
+        limit: int = 400,
+        badge: re.Pattern[str] | None = None,
+    ) -> None:
         self.form = form
+        #: a required/optional badge ("必須", "(required)"): a mark before a label, never the label
+        self.badge = badge
         self.labels = labels
         self.root = root
         self.limit = limit
@@ -131,7 +146,7 @@ class FormReader:
     def describe(self, element: Element, position: int) -> FieldDescription:
         kind = input_type(element)
         name, ident = attr(element, "name"), attr(element, "id")
-        tokens = name_tokens(name, ident)
+        tokens = name_tokens(*_own_names(name, ident))
         if kind == "file":
             tokens = f"{tokens} {name_tokens(attr(element, 'accept'))}".strip()
         maxlength_text = attr(element, "maxlength").strip()
@@ -155,13 +170,14 @@ class FormReader:
         raw_aria = " ".join(part for part in (attr(element, "aria-label"), attr(element, "title")) if part.strip())
         raw_placeholder = attr(element, "placeholder") or attr(element, "data-placeholder")
         raw_before, marks = self._before(position, ident)
-        raw_after = self._after(position)
+        raw_after, raw_cell = self._after(position)
         description.label = norm(raw_label)
         description.aria = norm(raw_aria)
         description.placeholder = norm(raw_placeholder)
         description.before = norm(raw_before)
         description.before_marks = norm(marks)
         description.after = norm(raw_after)
+        description.after_cell = norm(raw_cell)
         description.legend = norm(self._legend(element))
         if kind == "select":
             self._options(element, description)
@@ -171,8 +187,8 @@ class FormReader:
             description.option_values = (attr(element, "value").strip().lower(),)
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
-        if attr(element, "class"):
-            description.classes = name_tokens(attr(element, "class"))
+        description.classes = name_tokens(attr(element, "class"), *_wrapper_classes(element))
+        description.self_hidden = _HIDING_STYLE.search(attr(element, "style")) is not None
         return description
 
     def _explicit_label(self, element: Element, ident: str) -> tuple[str, Element]:
@@ -230,7 +246,7 @@ class FormReader:
                     break
                 continue  # another field's label
             if not label:
-                if _WORDY.search(token.text):
+                if _WORDY.search(token.text) and not (self.badge and self.badge.search(norm(token.text))):
                     label = token.text
                 else:
                     marks.append(token.text)
@@ -240,21 +256,25 @@ class FormReader:
                     break
         return label, " ".join(reversed(marks))
 
-    def _after(self, position: int) -> str:
-        """Text after the field on the same line (a table row's next cell counts): hints, ``*``, buttons."""
+    def _after(self, position: int) -> tuple[str, str]:
+        """Text after the field on the same line (a table row's next cell counts): hints, ``*``, buttons;
+        and the part of it inside the field's own cell."""
         parts: list[str] = []
+        cell = -1
         stream = self.stream
         for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
             if token.kind in ("field", "break", "label"):
                 break
             if token.kind == "soft":
+                if cell < 0:
+                    cell = len(parts)
                 continue
             if tag_of(token.element) == "label" and attr(token.element, "for"):
                 break
             parts.append(token.text)
             if token.kind == "button":
                 break
-        return " ".join(parts)
+        return " ".join(parts), " ".join(parts if cell < 0 else parts[:cell])
 
     def _legend(self, element: Element) -> str:
         for ancestor in element.iterancestors():
@@ -279,15 +299,45 @@ class FormReader:
         description.option_texts = tuple(norm(text) for text in texts)
 
 
+def _own_names(name: str, ident: str) -> tuple[str, str]:
+    """The field's own part of ASP.NET naming-container names: ``ctl00$ContentPlaceHolder1$txtEmail``
+    (id ``ctl00_ContentPlaceHolder1_txtEmail``) is ``txtEmail`` — the container words ("content",
+    "place holder") would otherwise read as a message box."""
+    if "$" not in name:
+        return name, ident
+    own = name.rsplit("$", 1)[1]
+    return own, own if ident == name.replace("$", "_") else ident
+
+
+def _wrapper_classes(element: Element) -> list[str]:
+    """The classes of the field's two nearest wrappers (spam traps are hidden by their container:
+    ``gform_validation_container``, ``hp-wrap``)."""
+    found = []
+    node = element.getparent()
+    for _ in range(2):
+        if node is None or tag_of(node) in ("form", "body"):
+            break
+        value = attr(node, "class")
+        if value:
+            found.append(value[:120])
+        node = node.getparent()
+    return found
+
+
+def enclosing_cell(element: Element, tags: tuple[str, ...], *, depth: int) -> Element | None:
+    """The nearest ancestor of the field with one of ``tags`` (a table or list cell), at most
+    ``depth`` + 1 levels up."""
+    for level, ancestor in enumerate(element.iterancestors()):
+        if tag_of(ancestor) in tags:
+            return ancestor
+        if level >= depth:
+            return None
+    return None
+
+
 def _column_header(element: Element) -> str:
     """The text of the cell above the field's cell when the label row sits above the input row."""
-    cell = None
-    for depth, ancestor in enumerate(element.iterancestors()):
-        if tag_of(ancestor) in ("td", "th"):
-            cell = ancestor
-            break
-        if depth >= 3:
-            return ""
+    cell = enclosing_cell(element, ("td", "th"), depth=3)
     row = cell.getparent() if cell is not None else None
     if row is None or tag_of(row) != "tr":
         return ""
@@ -308,9 +358,13 @@ def _inherit_split_label(previous: FieldDescription, description: FieldDescripti
     """An unlabelled field right after another in the same container is the next part of a split
     value (省/市/区 selects, phone parts, day/month/year): it shares the first part's label."""
     same_parent = previous.element.getparent() is description.element.getparent()
-    if not (adjacent or same_parent) or previous.input_type != description.input_type:
+    if not (adjacent or same_parent) or "radio" in (previous.input_type, description.input_type):
         return
-    if previous.input_type in ("radio", "checkbox"):
+    if "checkbox" in (previous.input_type, description.input_type):
+        return
+    if previous.input_type != description.input_type:
+        # a country-code select and its number, a title select and the name: one row, one "*"
+        description.before_marks = previous.before_marks
         return
     description.before = previous.label or previous.before
     description.before_marks = previous.before_marks

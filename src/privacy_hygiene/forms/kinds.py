@@ -17,6 +17,7 @@ from privacy_hygiene.forms.describe import FieldDescription, has_cjk
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
 _TEXT_SOURCES = ("label", "aria", "placeholder", "before", "after")
+_IDENTIFYING = frozenset({"email", "phone", "username", "password"})
 _CHOICE_TYPES = frozenset({"radio", "checkbox", "select"})
 _NUMBER = re.compile(r"^\d{1,4}$")
 _HOUR_OPTION = re.compile(r"^\d{1,2}\s*([:：]\s*\d{2}|点|點|时|時|h|am|pm|o.clock)")
@@ -24,6 +25,17 @@ _DAY_NAME = re.compile(r"\b(day|dd)\b|^日$|\bdate ?d|\bri\b")
 _MONTH_NAME = re.compile(r"\b(month|mm|mon)\b|^月$|\byue\b")
 _YEAR_NAME = re.compile(r"\b(year|yyyy|yy|yr)\b|^年$|\bnian\b")
 _CURRENT_YEAR = 2026
+#: the unit after a date part's box (zh/ja 年月日, ko 년월일)
+_UNIT_PARTS = {
+    "年": "year",
+    "년": "year",
+    "月": "month",
+    "월": "month",
+    "日": "day",
+    "号": "day",
+    "號": "day",
+    "일": "day",
+}
 
 
 def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[str, float]:
@@ -44,6 +56,7 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
     if description.label or description.aria:
         # an explicit label makes the inferred text before the field redundant (and often wrong)
         texts = [(weight, text) for weight, text in texts if text is not description.before]
+    primary = description.label or description.aria or description.before
     tokens = description.tokens
     tokens_cjk = bool(tokens) and has_cjk(tokens)
     options = description.options
@@ -54,22 +67,24 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
             continue
         exclude = kind.exclude
         excluded_by_name = bool(tokens) and exclude is not None and exclude.search(tokens) is not None
-        # a name the kind excludes (``g-recaptcha-response`` in a textarea) cancels the type hint too
-        score = weights.type if type_key in kind.types and not excluded_by_name else 0.0
+        # a name or label the kind excludes (``g-recaptcha-response`` in a textarea, a textarea
+        # labelled "How did you hear about us?") cancels the type hint too
+        excluded_by_label = exclude is not None and bool(primary) and exclude.search(primary) is not None
+        score = weights.type if type_key in kind.types and not (excluded_by_name or excluded_by_label) else 0.0
         if kind.terms is not None:
             for weight, text in texts:
                 if kind.terms.search(text) and not (exclude and exclude.search(text)):
                     score += weight
         if (
             tokens
-            and not excluded_by_name
+            and not (excluded_by_name or excluded_by_label)
             and (
                 (kind.names is not None and kind.names.search(tokens))
                 or (tokens_cjk and kind.terms is not None and kind.terms.search(tokens))
             )
         ):
             score += weights.name
-        if options and kind.options is not None and kind.options.search(options):
+        if options and kind.options is not None and not excluded_by_label and kind.options.search(options):
             score += weights.options
         if description.maxlength is not None and description.maxlength in kind.maxlength:
             score += weights.shape
@@ -84,7 +99,10 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
 
 
 def _names_two_identifiers(texts: list[tuple[float, str]], lexicon: FieldLexicon) -> bool:
-    """One text naming two kinds of login identifier, joined by "or" / "或" / "/"."""
+    """One text naming two kinds of login identifier, joined by "or" / "或" / "/" — unless the field
+    asks how to reach you ("联系方式: 手机号或邮箱"), which is a contact detail, not an account."""
+    if lexicon.contact_way is not None and any(lexicon.contact_way.search(text) for _, text in texts):
+        return False
     for _, text in texts:
         if not lexicon.alternation.search(text):
             continue
@@ -113,6 +131,12 @@ def date_part(description: FieldDescription, lexicon: FieldLexicon) -> str:
                 return "day"
             if low >= 0 and high == 12 and 11 <= len(numbers) <= 13:
                 return "month"
+    # "<select>年<select>月<select>日": the unit written right after the box names its part
+    unit = description.after.strip()
+    if description.input_type in ("select", "text", "number", "tel") and len(unit) <= 2 and unit:
+        part = _UNIT_PARTS.get(unit[0], "")
+        if part:
+            return part
     text = " ".join((description.tokens, description.label, description.placeholder, description.after))
     if description.input_type in ("select", "text", "number", "tel") and text:
         if _YEAR_NAME.search(text):
@@ -140,7 +164,8 @@ def apply_context(
     """
     _date_groups(descriptions, kinds, lexicon, form_text)
     _birth_time(descriptions, kinds, lexicon)
-    _phone_parts(descriptions, kinds)
+    _phone_parts(descriptions, kinds, lexicon)
+    _flags(descriptions, kinds)
     _name_pairs(kinds)
     _login_identifier(descriptions, kinds)
     _search_box(descriptions, kinds, lexicon, method=method, role_search=role_search or search_words)
@@ -223,9 +248,21 @@ def _birth_time(descriptions: Sequence[FieldDescription], kinds: list[str], lexi
             kinds[index] = "birth_time"
 
 
-def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
-    """Phone numbers split over boxes of 2–4 digits: the unlabelled boxes beside a phone box."""
+def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon: FieldLexicon) -> None:
+    """Phone numbers split over boxes of 2–4 digits: the unlabelled boxes beside a phone box; and a
+    dialing-code select ("+86", "0086") just before a phone box is part of the number."""
+    dialing = lexicon.dialing_code
     for index, item in enumerate(descriptions):
+        if (
+            dialing is not None
+            and item.input_type == "select"
+            and kinds[index] in ("other", "address")
+            and index + 1 < len(kinds)
+            and kinds[index + 1] == "phone"
+            and any(dialing.search(text) for text in item.option_texts[:3])
+        ):
+            kinds[index] = "phone"
+            continue
         if kinds[index] != "other" or item.input_type not in ("text", "tel", "number"):
             continue
         short = item.maxlength is not None and item.maxlength <= 4
@@ -234,6 +271,18 @@ def _phone_parts(descriptions: Sequence[FieldDescription], kinds: list[str]) -> 
         neighbours = (index - 1, index + 1, index - 2)
         if any(0 <= other < len(kinds) and kinds[other] == "phone" for other in neighbours):
             kinds[index] = "phone"
+
+
+def _flags(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
+    """A lone checkbox is a yes/no flag ("use as my default address", "remember me", "I agree"),
+    never the data its words mention; only a group of boxes can list hobbies and the like."""
+    groups: dict[str, int] = {}
+    for item in descriptions:
+        if item.input_type == "checkbox" and item.group:
+            groups[item.group] = groups.get(item.group, 0) + 1
+    for index, item in enumerate(descriptions):
+        if item.input_type == "checkbox" and groups.get(item.group, 0) <= 1:
+            kinds[index] = "other"
 
 
 def _login_identifier(descriptions: Sequence[FieldDescription], kinds: list[str]) -> None:
@@ -274,11 +323,20 @@ def _search_box(
     typed = [index for index, item in enumerate(descriptions) if item.input_type in ("text", "search", "")]
     if "password" in kinds:
         return
+    # a GET form that says "search" filters listings: a city select or a "街道、社区" keyword box
+    # there narrows the results, it does not ask where you live
+    filtering = role_search and method == "get"
+    if filtering:
+        for index, kind in enumerate(kinds):
+            if kind == "address":
+                kinds[index] = "other"
     for index in typed:
-        if kinds[index] != "other":
+        searchable = kinds[index] == "other" or (filtering and kinds[index] == "address")
+        if not searchable:
             continue
         tokens = set(descriptions[index].tokens.split())
-        lone = len(typed) == 1 and len(descriptions) <= 4
+        # a lone box beside an email or a password is an account or order number, not a search
+        lone = len(typed) == 1 and len(descriptions) <= 4 and not _IDENTIFYING & set(kinds)
         if tokens & lexicon.search_names or (lone and (role_search or method == "get")):
             kinds[index] = "search_query"
 
@@ -287,8 +345,14 @@ def _honeypots(descriptions: Sequence[FieldDescription], kinds: list[str], lexic
     if lexicon.honeypot is None:
         return
     for index, item in enumerate(descriptions):
+        if item.self_hidden and kinds[index] != "captcha":
+            # a box the page hides from the person (an encrypted-password carrier, a spam trap) asks
+            # nothing of them; a hidden captcha response (reCAPTCHA's textarea) is still a captcha
+            kinds[index] = "other"
+            continue
         text = f"{item.tokens} {item.label or item.before} {item.aria} {item.placeholder} {item.classes}"
-        if lexicon.honeypot.search(text):
+        hint = lexicon.honeypot_hint
+        if lexicon.honeypot.search(text) or (hint is not None and item.after and hint.search(item.after)):
             kinds[index] = "other"
 
 
@@ -302,6 +366,8 @@ def _demote(descriptions: Sequence[FieldDescription], kinds: list[str], lexicon:
             if rule.when_text is not None and not rule.when_text.search(text):
                 continue
             if rule.unless_form_has & present:
+                continue
+            if rule.when_form_has and not rule.when_form_has & present:
                 continue
             if rule.unless_text is not None and rule.unless_text.search(text):
                 continue

@@ -47,6 +47,7 @@ class DemotionRule:
     when_text: Pattern | None
     unless_form_has: frozenset[str]
     unless_text: Pattern | None
+    when_form_has: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,10 @@ class FieldLexicon:
     identifier_kinds: tuple[KindLexicon, ...]
     search_names: frozenset[str]
     honeypot: Pattern | None
+    honeypot_hint: Pattern | None
+    dialing_code: Pattern | None
+    contact_way: Pattern | None
+    badge: Pattern | None
     required_attributes: tuple[str, ...]
     required_value_attributes: tuple[str, ...]
     required_classes: frozenset[str]
@@ -102,6 +107,8 @@ class PurposeTable:
     real_name_kinds: frozenset[str]
     real_name_terms: Pattern | None
     real_name_hosts: tuple[str, ...]
+    remark: Pattern | None = None
+    current_password: Pattern | None = None
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -163,6 +170,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
                 when_text=optional(item.when_text),
                 unless_form_has=frozenset(item.unless_form_has),
                 unless_text=optional(item.unless_text),
+                when_form_has=frozenset(item.when_form_has),
             )
             for item in data.demote
         ),
@@ -174,6 +182,10 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
         identifier_kinds=tuple(item for item in kinds if item.id in context.identifier_kinds),
         search_names=frozenset(context.search_names),
         honeypot=optional(context.honeypot),
+        honeypot_hint=optional(context.honeypot_hint),
+        dialing_code=optional(context.dialing_code),
+        contact_way=optional(context.contact_way),
+        badge=optional(required.badge),
         required_attributes=tuple(required.attributes),
         required_value_attributes=tuple(required.attributes_with_value),
         required_classes=frozenset(required.classes),
@@ -203,5 +215,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         sensitive={item.kind: item for item in data.sensitive},
         real_name_kinds=frozenset(data.real_name.kinds),
         real_name_terms=any_of(data.real_name.terms),
+        remark=any_of(data.composition.remark),
+        current_password=any_of(data.composition.current_password),
         real_name_hosts=tuple(data.real_name.hosts),
     )

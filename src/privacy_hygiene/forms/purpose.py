@@ -27,8 +27,8 @@ _PERSONAL = frozenset(
 _IMPERSONAL = frozenset({"other", "search_query", "captcha"})
 _MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
 _NAMES = frozenset({"full_name", "given_name", "family_name"})
-_CARD = frozenset({"bank_card", "card_cvc", "card_expiry"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
+_SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
 _HEADING_STEPS = 40
@@ -67,7 +67,13 @@ def heading_before(form: Element) -> Element | None:
 
 def form_text(form: Element, stream: Sequence[Token], action: str, page_text: str) -> FormText:
     """Collect the purpose-revealing words of one form."""
-    buttons = " | ".join(token.text for token in stream if token.kind == "button" and token.text)
+    # a reset button ("重置", "Reset") says nothing about the form (and "重置" would read as a password
+    # reset); Chinese buttons are often letter-spaced ("登 录", "查 询")
+    buttons = " | ".join(
+        _SPACED_HAN.sub("", token.text)
+        for token in stream
+        if token.kind == "button" and token.text and attr(token.element, "type").strip().lower() != "reset"
+    )
     headings = [own_text(node, 80) for node in form.iter("h1", "h2", "h3", "h4", "h5", "legend")]
     before = heading_before(form)
     if before is not None:
@@ -87,10 +93,19 @@ def form_text(form: Element, stream: Sequence[Token], action: str, page_text: st
     )
 
 
-def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str) -> dict[str, float]:
+def composition(
+    kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str, table: PurposeTable
+) -> dict[str, float]:
     """Points each purpose earns from the fields alone."""
+    remark, current = table.remark, table.current_password
     count: defaultdict[str, int] = defaultdict(int)
-    for kind in kinds:
+    for kind, item in zip(kinds, descriptions, strict=True):
+        if (
+            kind == "message"
+            and remark
+            and remark.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
+        ):
+            continue  # 备注 / special requests annotate an order or booking; they do not make a contact form
         count[kind] += 1
     points: defaultdict[str, float] = defaultdict(float)
     passwords = count["password"]
@@ -107,11 +122,26 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["search"] += 5
     if passwords == 1 and identifiers <= 1 and not extras:
         points["login"] += 4
-    if passwords >= 2 or (passwords == 1 and personal >= 3):
+    changing = passwords >= 2 and any(
+        kind == "password"
+        and (
+            "current-password" in item.autocomplete
+            or (current is not None and current.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}"))
+        )
+        for kind, item in zip(kinds, descriptions, strict=True)
+    )
+    if changing and len(typed) <= passwords + 1:
+        points["other"] += 5  # current + new (+ confirm) password: a password change, not a new account
+    elif passwords >= 2 and len(typed) == passwords:
+        points["password_recovery"] += 4  # new + confirm and nothing else: the last step of a reset
+    elif passwords >= 2 or (passwords == 1 and personal >= 3):
         points["registration"] += 4
+    if not passwords and typed and set(typed) == {"sms_code"}:
+        points["login"] += 3  # a one-time code alone: the second step of a sign-in
     if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
         points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
-    extras_but_names = [kind for kind in extras if kind not in _NAMES]
+    # a mailing list may ask a name and, optionally, a birthday for a greeting or a coupon
+    extras_but_names = [kind for kind in extras if kind not in _NAMES | {"birth_date"}]
     if not passwords and identifiers == 1 and not count["message"]:
         if count["email"] and len(typed) <= 4 and not extras_but_names:
             points["newsletter"] += 2.5  # an email, perhaps with a name: a mailing list
@@ -125,8 +155,12 @@ def composition(kinds: Sequence[str], descriptions: Sequence[FieldDescription], 
         points["registration"] += 3  # username and email beside one password: a new account
     if not passwords and any(_QUANTITY.search(item.tokens) for item in descriptions):
         points["checkout"] += 3  # quantity boxes: add to cart
-    if any(count[kind] for kind in _CARD):
+    if count["card_cvc"] or count["card_expiry"]:
         points["checkout"] += 4
+    elif count["bank_card"] and count["national_id"]:
+        points["other"] += 2  # name + ID + card number: a real-name check, a loan or a card application
+    elif count["bank_card"]:
+        points["checkout"] += 2  # a card number alone is as often where a loan or refund is paid to
     if count["address"] and count["phone"] and not passwords:
         points["checkout"] += 1
     if count["birth_time"]:
@@ -151,7 +185,7 @@ def classify(
     method: str,
 ) -> str:
     """The purpose of one form."""
-    scores = composition(kinds, descriptions, method)
+    scores = composition(kinds, descriptions, method, table)
     weights = table.weights
     sources = (
         (weights.button, text.button),

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from privacy_hygiene.forms.describe import FieldDescription
-from privacy_hygiene.forms.dom import Element, attr, classes, tag_of
+from privacy_hygiene.forms.describe import FieldDescription, enclosing_cell
+from privacy_hygiene.forms.dom import Element, attr, classes, is_field, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
+_WORDY = re.compile(r"[^\W\d_]")
 _INLINE_RULE = re.compile(r"validate\[[^\]]*required|required\s*:\s*true", re.IGNORECASE)
 _FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 #: how many ancestors up a row's "required" class may sit
@@ -98,11 +99,36 @@ def _by_text(description: FieldDescription, lexicon: FieldLexicon) -> bool:
         return True
     after = description.after
     if after:
-        # an asterisk right after the field marks it, unless what follows is the next field's label
-        # on a flat layout ("* Email:")
+        # an asterisk in the field's own cell marks it; past a cell boundary only a lone asterisk
+        # does (a "*" that starts the next cell's words is the next field's label: "<dt>* 手機</dt>");
+        # on a flat layout, unless what follows is the next field's label ("* Email:")
         head = after.strip()
-        if head[:1] == "*" and not head.endswith(":"):
+        cell = description.after_cell.strip()
+        if cell[:1] == "*":
             return True
-        if marker.search(after) and not head.startswith("*"):
+        rest = head[1:].strip()
+        badge = lexicon.badge is not None and lexicon.badge.search(rest) is not None
+        if head[:1] == "*" and (not _WORDY.search(rest) or badge or (cell == head and not head.endswith(":"))):
             return True
-    return False
+        # words past the field's cell ("<dd>[..]</dd><dt>お名前 ※必須</dt>") belong to the next label
+        # unless they are nothing but a badge ("<td>[..]</td><td>必填</td>")
+        if marker.search(cell) and not cell.startswith("*"):
+            return True
+        if cell != head and lexicon.badge is not None and lexicon.badge.search(head):
+            return True
+    return _row_header_says(description.element, lexicon)
+
+
+def _row_header_says(element: Element, lexicon: FieldLexicon) -> bool:
+    """The row's header cell marks every field of the row ("<th>お名前 必須</th><td>姓 [..] 名 [..]</td>"),
+    even when each field has its own little label inside the cell."""
+    cell = enclosing_cell(element, ("td", "dd"), depth=2)
+    if cell is None:
+        return False
+    header = cell.getprevious()
+    if header is None or tag_of(header) not in ("th", "td", "dt") or any(is_field(node) for node in header.iter()):
+        return False
+    text = norm(own_text(header, 80))
+    if not text or lexicon.optional_marker.search(text):
+        return False
+    return lexicon.required_marker.search(text) is not None

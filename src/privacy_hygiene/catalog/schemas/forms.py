@@ -100,6 +100,8 @@ class Demotion(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     when_text: str = ""
     unless_form_has: list[str] = []
     unless_text: str = ""
+    #: the demotion runs only when the form also has one of these kinds
+    when_form_has: list[str] = []
 
 
 class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -121,6 +123,13 @@ class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     search_names: list[str]
     #: spam-trap fields (over name/id tokens, class and label): always ``other``
     honeypot: str = ""
+    #: the hint after a spam-trap field ("should be left unchanged"); only this, since ordinary hints
+    #: after real fields say "leave blank if none"
+    honeypot_hint: str = ""
+    #: option texts of a country dialing-code select ("+86", "0086") that belongs to the phone beside it
+    dialing_code: str = ""
+    #: text asking how to reach you: "phone or email" there is a contact detail, not a login identifier
+    contact_way: str = ""
 
 
 class RequiredCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -138,6 +147,8 @@ class RequiredCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     optional: str
     #: a legend saying every field is required
     all_required: str
+    #: text that is only a required/optional badge ("必須", "(required)"): never a field's label
+    badge: str = ""
 
 
 class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -165,7 +176,7 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 for number, pattern in enumerate(getattr(item, key)):
                     problems.extend(compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
         for index, demotion in enumerate(self.demote):
-            for kind in (demotion.kind, demotion.to, *demotion.unless_form_has):
+            for kind in (demotion.kind, demotion.to, *demotion.unless_form_has, *demotion.when_form_has):
                 if kind not in FIELD_KINDS:
                     problems.append((f"$.demote[{index}]", f"unknown kind {kind!r}"))
             problems.extend(compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
@@ -173,12 +184,12 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for kind in self.context.identifier_kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.context.identifier_kinds", f"unknown kind {kind!r}"))
-        for key in ("months", "shichen", "alternation", "honeypot"):
+        for key in ("months", "shichen", "alternation", "honeypot", "honeypot_hint", "dialing_code", "contact_way"):
             problems.extend(compiles(getattr(self.context, key), f"$.context.{key}"))
         for key in ("birth", "expiry"):
             for number, pattern in enumerate(getattr(self.context, key)):
                 problems.extend(compiles(pattern, f"$.context.{key}[{number}]"))
-        for key in ("marker", "optional", "all_required"):
+        for key in ("marker", "optional", "all_required", "badge"):
             problems.extend(compiles(getattr(self.required, key), f"$.required.{key}"))
         return problems
 

@@ -80,6 +80,15 @@ class RealName(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     hosts: list[str] = []
 
 
+class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Words that change what a field counts for in the purpose's composition."""
+
+    #: a text box for remarks on an order, booking or appointment (备注, notes): not a message
+    remark: list[str] = []
+    #: a password field asking for the one you have now: the form changes a password
+    current_password: list[str] = []
+
+
 class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """``purposes.toml``."""
 
@@ -90,6 +99,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sensitive: list[SensitiveDef]
     real_name: RealName
     rule: list[RuleDef] = []
+    composition: CompositionCues = CompositionCues()
 
     def check(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
@@ -103,6 +113,9 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
                 problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
+        for key in ("remark", "current_password"):
+            for number, pattern in enumerate(getattr(self.composition, key)):
+                problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
         for number, pattern in enumerate(self.real_name.terms):
             problems.extend(compiles(pattern, f"$.real_name.terms[{number}]"))
         for kind in self.real_name.kinds:
