@@ -36,7 +36,7 @@ class AuditScreen(AppScreen):
 
     SCREEN_KEY = "audit"
     #: single-key navigation keeps working until the person asks for the address box (/ or a click)
-    AUTO_FOCUS = "#findings"
+    AUTO_FOCUS = "#targets"  # a new visitor types an address first; results take focus when they arrive
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_input", "tui.key_focus_input"),
         Binding("escape", "cancel", "tui.key_cancel"),
@@ -77,7 +77,7 @@ class AuditScreen(AppScreen):
                 yield Static(id="detail", markup=False)
 
     def on_mount(self) -> None:
-        self.after_language_change()
+        self.redraw()
 
     def after_language_change(self) -> None:
         """Fill the widgets from the screen's state."""
@@ -120,7 +120,7 @@ class AuditScreen(AppScreen):
         self.selection = Selection("summary")
         self._set_running(True)
         self.status = ("audit_running", {"done": 0, "total": len(specs), "target": one_line(specs[0], 60)})
-        self.after_language_change()
+        self.redraw()
         self.query_one(FindingsTree).focus()  # arrows browse the results as they arrive
         self.run_batch(self.run_number, specs)
 
@@ -133,7 +133,7 @@ class AuditScreen(AppScreen):
         self.selection = Selection("summary")
         self._set_running(False)
         self.status = ("audit_done", {"total": len(reports)})
-        self.after_language_change()
+        self.redraw()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="audit")
     def run_batch(self, run: int, specs: list[str]) -> None:

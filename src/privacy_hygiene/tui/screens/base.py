@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -95,6 +96,14 @@ class AppScreen(Screen[None]):
 
     def after_language_change(self) -> None:
         """Restore what compose cannot (selections, contents); called after a recompose."""
+
+    def redraw(self) -> None:
+        """Show fresh data: :meth:`after_language_change`, unless a recompose is under way (a result
+        can arrive while the language switch rebuilds the screen; it redraws again when done)."""
+        try:
+            self.after_language_change()
+        except NoMatches:
+            return
 
     async def on_screen_resume(self) -> None:
         """Catch up with a language change made while this screen was hidden, then read again

@@ -58,7 +58,7 @@ class BrowserScreen(AppScreen):
                     yield Static(id="evidence", markup=False)
 
     def on_mount(self) -> None:
-        self.after_language_change()
+        self.redraw()
         if self.view is None:
             self.action_rescan()
 
@@ -98,7 +98,7 @@ class BrowserScreen(AppScreen):
             if isinstance(result, BrowserView):
                 self.view = result
                 self.profile_index = 0
-                self.after_language_change()
+                self.redraw()
         elif event.state == WorkerState.SUCCESS and group == "browser-apply":
             self.notify(self.tr("applied", count=event.worker.result), markup=False)
 

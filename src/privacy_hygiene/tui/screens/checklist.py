@@ -72,7 +72,7 @@ class ChecklistScreen(AppScreen):
         yield from outline_with_detail(Outline[str]("checklist", id="items", classes="side"), "item-detail")
 
     def on_mount(self) -> None:
-        self.after_language_change()
+        self.redraw()
 
     def reload(self) -> None:
         self.load()

@@ -57,7 +57,7 @@ class DashboardScreen(AppScreen):
             yield Static(id="audits", markup=False)
 
     def on_mount(self) -> None:
-        self.after_language_change()
+        self.redraw()
 
     def reload(self) -> None:
         # read after this frame is drawn: the worker's imports would otherwise hold the GIL while
@@ -77,7 +77,7 @@ class DashboardScreen(AppScreen):
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, DashboardData):
             self.data = event.worker.result
-            self.after_language_change()
+            self.redraw()
         elif event.state == WorkerState.ERROR:
             self.fail(str(event.worker.error))
 

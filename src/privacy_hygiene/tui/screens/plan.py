@@ -51,7 +51,7 @@ class PlanScreen(AppScreen):
         yield from outline_with_detail(Outline[tuple[str, str]]("plan", id="plan-tree", classes="side"), "plan-detail")
 
     def on_mount(self) -> None:
-        self.after_language_change()
+        self.redraw()
 
     def reload(self) -> None:
         self.load()
@@ -88,7 +88,7 @@ class PlanScreen(AppScreen):
             return
         elif group == "plan":
             self.plan = cast("Plan", event.worker.result)
-            self.after_language_change()
+            self.redraw()
         elif group == "plan-save":
             self.notify(self.tr("marked_done"))
             self.load()
