@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from privacy_hygiene.errors import UsageError
+from privacy_hygiene.errors import PrivacyHygieneError, UsageError
 from privacy_hygiene.i18n import Lang, LocalText
 
 if TYPE_CHECKING:
@@ -34,20 +34,32 @@ def split_targets(text: str) -> list[str]:
 
 def audit_one(spec: str) -> AuditReport:
     """Audit one URL or saved page; any failure becomes a report carrying ``error``, so one bad
-    target never stops the rest of a batch."""
-    from privacy_hygiene.engine.audit import audit_target
+    target never stops the rest of a batch. The store's audit history feeds "first seen today"."""
+    import sqlite3
+
+    from privacy_hygiene.engine.audit import AuditOptions, StoreHistory, audit_target
     from privacy_hygiene.engine.targets import parse_target
     from privacy_hygiene.models import AuditReport, ReportError
+    from privacy_hygiene.store import open_store
 
     try:
         target = parse_target(spec)
     except UsageError as exc:
-        return AuditReport(target=spec, error=ReportError(kind=exc.kind, message=str(exc)))
+        local = getattr(exc, "local", None)
+        return AuditReport(target=spec, error=ReportError(kind=exc.kind, message=str(exc), local=local))
     try:
-        return audit_target(target)
+        store = open_store()
+    except (PrivacyHygieneError, OSError, sqlite3.Error):
+        store = None  # an unusable store only skips the history check
+    try:
+        options = AuditOptions(history=StoreHistory(store) if store is not None else None)
+        return audit_target(target, options=options)
     except Exception as exc:  # a bug below must not sink the batch; the log keeps the traceback
         log.exception("audit of %s failed", spec)
         return AuditReport(target=spec, error=ReportError(kind="internal", message=f"{type(exc).__name__}: {exc}"))
+    finally:
+        if store is not None:
+            store.close()
 
 
 def record_audit(report: AuditReport) -> None:

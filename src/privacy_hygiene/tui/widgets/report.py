@@ -127,7 +127,7 @@ def summary_view(report: AuditReport, lang: Lang) -> RenderableType:
     if report.title:
         table.add_row(t("report.title", lang), untrusted(report.title, 160))
     if report.error:
-        table.add_row(t("report.error", lang), untrusted(report.error.message, 300, style="bold red"))
+        table.add_row(t("report.error", lang), untrusted(report.error.text(lang), 300, style="bold red"))
         return table
     if report.grade:
         table.add_row(
