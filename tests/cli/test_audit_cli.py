@@ -192,3 +192,15 @@ def test_groups_not_checked_only_when_not_a_web_page(httpserver: HTTPServer, run
     assert "Forms & data  not checked" in pdf.out
     truncated = run_cli("audit", "--lang", "en", "--max-bytes", "1024", httpserver.url_for("/big"))
     assert "not checked" not in truncated.out and "only the first" in truncated.out.replace("\n", " ")
+
+
+def test_audits_are_remembered_unless_no_history(saved: Path, run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    home = tmp_path / "state"
+    env = {"PRIVACY_HYGIENE_HOME": str(home)}
+    run_cli("audit", "--json", "--no-history", "--as-url", "https://shop.example.org/", str(saved), env=env)
+    assert not (home / "state.sqlite3").exists()
+    run_cli("audit", "--json", "--as-url", "https://shop.example.org/", str(saved), env=env)
+    from privacy_hygiene.store import open_store
+
+    with open_store(home / "state.sqlite3") as store:
+        assert [item.domain for item in store.recent_audits(5)] == ["example.org"]

@@ -94,6 +94,11 @@ def fetch_options(function: click.decorators.FC) -> click.decorators.FC:
     help="How many targets to audit at once.",
 )
 @click.option(
+    "--no-history",
+    is_flag=True,
+    help="Do not remember these audits in the local state store (no 'first seen today' check).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
     default=None,
@@ -110,6 +115,7 @@ def audit(
     max_bytes: int,
     no_proxy: bool,
     concurrency: int,
+    no_history: bool,
     fail_on: str | None,
 ) -> None:
     """Audit web addresses or saved pages before you give them your data.
@@ -145,7 +151,7 @@ def audit(
         use_env_proxy=not no_proxy,
         accept_language="zh-CN,zh;q=0.9,en;q=0.6" if language == "zh" else "en;q=1.0,zh-CN;q=0.6",
     )
-    store = _open_store()
+    store = None if no_history else _open_store()
     options = AuditOptions(fetch=fetch, history=StoreHistory(store) if store is not None else None)
     interrupted = False
     with batch_progress(len(items)) as advance:
