@@ -7,7 +7,9 @@ PH-CONTENT-010 fortune/quiz words · PH-CONTENT-020 name + birth date/time form 
 PH-CONTENT-030 security-question answers asked · PH-CONTENT-040 share/pay to unlock ·
 PH-CONTENT-110 prize words · PH-CONTENT-120 personal-data form behind a prize ·
 PH-CONTENT-130 fee to claim a "free" prize · PH-CONTENT-140 QR code next to a gift offer ·
-PH-CONTENT-210 pressure tactics (countdowns, "only N left").
+PH-CONTENT-210 pressure tactics (countdowns, "only N left") ·
+PH-CONTENT-310 "account problem" pretext words · PH-CONTENT-320 such a story framing a form that asks
+for a password, code, ID or card (bank, payment, courier and government phishing).
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from privacy_hygiene.catalog.schemas.content import Marker
 from privacy_hygiene.domains import host_of
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import MONEY_OR_IDENTITY_KINDS, PERSONAL_KINDS, FormAsk, form_asks
+from privacy_hygiene.signals.fields import (
+    MONEY_OR_IDENTITY_KINDS,
+    PERSONAL_KINDS,
+    SECRET_KINDS,
+    FormAsk,
+    form_asks,
+)
 from privacy_hygiene.signals.text import (
     Hit,
     PhraseMatcher,
@@ -133,6 +141,8 @@ class ContentAnalyzer:
         "PH-CONTENT-130",
         "PH-CONTENT-140",
         "PH-CONTENT-210",
+        "PH-CONTENT-310",
+        "PH-CONTENT-320",
     )
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -158,6 +168,7 @@ class ContentAnalyzer:
         yield from self._prize(facts, ctx)
         yield from self._qr(facts, qr_images, matcher, fold, ctx)
         yield from self._pressure(facts, ctx)
+        yield from self._pretext(facts, ctx)
 
     # -- fortune telling, name tests, quizzes ----------------------------------------------------
     def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -290,3 +301,21 @@ class ContentAnalyzer:
         if facts.countdown:
             evidence.append(Evidence("script", "countdown"))
         yield ctx.finding("PH-CONTENT-210", evidence, scam_points=2 if facts.countdown else 1)
+
+    # -- "your account has a problem" stories: bank, payment, courier and government phishing -------
+    def _pretext(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
+        words = facts.family("pretext-words")
+        if not words:
+            return
+        yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
+        for ask in facts.asks[:_MAX_FORMS]:
+            secrets = ask.kinds & SECRET_KINDS
+            if not secrets or not facts.about(ask, ("pretext-words",), min_weight=2):
+                continue
+            evidence = _form_evidence(ask, SECRET_KINDS | PERSONAL_KINDS)
+            if secrets & _CARD:
+                # card data for an "account check": money can leave at once
+                yield ctx.finding("PH-CONTENT-320", evidence, severity=Severity.HIGH, scam_points=6)
+            else:
+                yield ctx.finding("PH-CONTENT-320", evidence)
+            return

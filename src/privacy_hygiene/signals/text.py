@@ -114,8 +114,24 @@ def negations(catalog: Catalog) -> tuple[str, ...]:
     return tuple(word for topic in content_files(catalog) for word in topic.negations)
 
 
+#: quotation marks around a phrase make it a mention ("你是否参加过“免费领取”活动？", an article
+#: quoting a scam text), not an offer; 【】 is left out: scam kits use it for emphasis
+_OPEN_QUOTES = '“「『‘"'
+_CLOSE_QUOTES = '”」』’"'
+#: how far after a quoted phrase its closing mark may be (the phrase may be part of the quote)
+_QUOTE_TAIL = 6
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    return any(mark in text[end : end + _QUOTE_TAIL] for mark in _CLOSE_QUOTES)
+
+
 #: how far before a phrase a negation still applies ("will never ask you to pay a")
 _NEGATION_WINDOW = 18
+#: English puts more words between them ("we will never text you asking for a redelivery fee")
+_NEGATION_WINDOW_LATIN = 36
 #: occurrences of one phrase examined before giving up (a negated first mention must not hide a later one)
 _MAX_OCCURRENCES = 8
 
@@ -142,13 +158,14 @@ class PhraseMatcher:
                 self._compiled.append((item, None, latin))
 
     def _negated(self, text: str, start: int) -> bool:
-        before = text[max(0, start - _NEGATION_WINDOW) : start]
+        window = _NEGATION_WINDOW_LATIN if _LATIN_LETTER.match(text[start : start + 1]) else _NEGATION_WINDOW
+        before = text[max(0, start - window) : start]
         return any(word in before for word in self._negations)
 
     def _accept(self, text: str, start: int, end: int, latin: bool) -> bool:
         if latin and ((start > 0 and _LATIN_LETTER.match(text[start - 1])) or _LATIN_LETTER.match(text[end : end + 1])):
             return False
-        return not self._negated(text, start)
+        return not self._negated(text, start) and not _quoted(text, start, end)
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -170,7 +187,7 @@ class PhraseMatcher:
                 start = match.start()
                 if latin and start > 0 and _LATIN_LETTER.match(text[start - 1]):
                     continue
-                if not self._negated(text, start):
+                if not self._negated(text, start) and not _quoted(text, start, match.end()):
                     hits.append(Hit(item, match.group(0)[:60]))
                     break
         return hits
