@@ -67,6 +67,28 @@ CASES = [
         html("Redelivery", "<h1>Your package is on hold</h1><p>Pay the $0.30 redelivery fee.</p>" + EN_CARD_FORM, "en"),
         {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
     ),
+    # the money-to-you stories: compensation for a lost parcel, a tax refund, a higher credit limit
+    (
+        "zh-lost-parcel-compensation",
+        html("理赔", "<p>您的快递在运输途中丢失，可获得三倍赔偿共计356元，请填写收款信息。</p>" + ZH_CARD_FORM),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
+    (
+        "en-locked-apple-id",
+        html("Locked", "<h1>Your Apple ID has been locked for security reasons</h1>" + EN_LOGIN_FORM, "en"),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.MEDIUM},
+    ),
+    (
+        "en-customs-fee",
+        html("Customs", "<h2>Import duties of $2.99 must be paid before release</h2>" + EN_CARD_FORM, "en"),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
+    # near miss: a service's own "update payment method" page tells no story
+    (
+        "en-update-payment",
+        html("Account", "<h1>Update payment method</h1><p>Your next bill is on 12 May.</p>" + EN_CARD_FORM, "en"),
+        {},
+    ),
     # near miss: a plain login or checkout with no story; the story far from an unrelated search box
     ("en-plain-login", html("Sign in", "<h1>Welcome back</h1>" + EN_LOGIN_FORM, "en"), {}),
     ("zh-plain-checkout", html("结算", "<h3>收货信息</h3>" + ZH_CARD_FORM), {}),
