@@ -89,6 +89,17 @@ CASES = [
         html("Account", "<h1>Update payment method</h1><p>Your next bill is on 12 May.</p>" + EN_CARD_FORM, "en"),
         {},
     ),
+    # near miss: the bank's own risk notice describing what impostors send (冒充, impersonate)
+    (
+        "zh-impostor-notice",
+        html("风险提示", "<div>近期有不法分子冒充银行发送您的账户已被冻结等短信。</div>" + ZH_CARD_FORM),
+        {},
+    ),
+    (
+        "en-impostor-notice",
+        html("Alert", "<div>Fraudsters send texts saying your account has been suspended.</div>" + EN_LOGIN_FORM, "en"),
+        {},
+    ),
     # near miss: a plain login or checkout with no story; the story far from an unrelated search box
     ("en-plain-login", html("Sign in", "<h1>Welcome back</h1>" + EN_LOGIN_FORM, "en"), {}),
     ("zh-plain-checkout", html("结算", "<h3>收货信息</h3>" + ZH_CARD_FORM), {}),
@@ -128,6 +139,8 @@ def test_top_level_form_is_framed_by_the_blocks_above(make_page: Callable[..., P
         ("警方提醒：「免费领」的手环要付运费", False),
         ("【免费领取】智能手环", True),  # 【】 is how scam kits shout, not a quotation
         ("今日免费领取智能手环", True),
+        ("短信称“恭喜您获得本期免费领取资格，请点击链接”，请勿相信", False),  # inside a longer quotation
+        ("“活动”已结束。今日免费领取智能手环，“限量”供应", True),  # quotations elsewhere do not hide it
     ],
 )
 def test_quoted_phrase_is_a_mention(text: str, flagged: bool, make_page: Callable[..., Page], catalog: Catalog) -> None:

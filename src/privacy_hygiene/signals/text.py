@@ -114,18 +114,26 @@ def negations(catalog: Catalog) -> tuple[str, ...]:
     return tuple(word for topic in content_files(catalog) for word in topic.negations)
 
 
-#: quotation marks around a phrase make it a mention ("你是否参加过“免费领取”活动？", an article
-#: quoting a scam text), not an offer; 【】 is left out: scam kits use it for emphasis
-_OPEN_QUOTES = '“「『‘"'
-_CLOSE_QUOTES = '”」』’"'
-#: how far after a quoted phrase its closing mark may be (the phrase may be part of the quote)
-_QUOTE_TAIL = 6
+#: a phrase inside quotation marks is a mention ("你是否参加过“免费领取”活动？", a bank's warning
+#: quoting the scam text “您的账户已被冻结，请点击链接验证”), not an offer; 【】 is left out: scam kits
+#: use it for emphasis
+_OPEN_QUOTES = "“「『‘"
+_CLOSE_QUOTES = "”」』’"
+#: how far a quotation may reach around the phrase
+_QUOTE_REACH = 30
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
-        return False
-    return any(mark in text[end : end + _QUOTE_TAIL] for mark in _CLOSE_QUOTES)
+    before = text[max(0, start - _QUOTE_REACH) : start]
+    opened = max(before.rfind(mark) for mark in _OPEN_QUOTES)
+    if opened < 0 or any(mark in before[opened:] for mark in _CLOSE_QUOTES):
+        if not before.endswith('"'):
+            return False
+        return '"' in text[end : end + _QUOTE_REACH]
+    after = text[end : end + _QUOTE_REACH]
+    closed = [after.find(mark) for mark in _CLOSE_QUOTES if mark in after]
+    reopened = [after.find(mark) for mark in _OPEN_QUOTES if mark in after]
+    return bool(closed) and (not reopened or min(closed) < min(reopened))
 
 
 #: how far before a phrase a negation still applies ("will never ask you to pay a")
