@@ -154,3 +154,47 @@ def test_wechat_red_packet_is_prize_bait(make_page: Callable[..., Page], catalog
     assert found["PH-CONTENT-110"] == Severity.LOW
     assert found["PH-CONTENT-120"] == Severity.HIGH
     assert found["PH-CONTENT-320"] == Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    ("page_html", "rule", "floor"),
+    [
+        (
+            html(
+                "Quiz",
+                "<h1>What does your birthday say about you?</h1><form>"
+                "<input name='n' placeholder='First name'><input name='b' placeholder='Birthday (MM/DD/YYYY)'>"
+                "<input name='p' placeholder='Mobile number'></form>",
+                "en",
+            ),
+            "PH-CONTENT-020",
+            Severity.MEDIUM,
+        ),
+        (
+            html(
+                "新人礼",
+                "<div><img src='/b.jpg' alt='新人专享 注册即领 iPhone 16'></div><form>"
+                "<input name='sj' placeholder='手机号'><input name='sfz' placeholder='身份证号'>"
+                "<button>注册并领取</button></form>",
+            ),
+            "PH-CONTENT-120",
+            Severity.MEDIUM,
+        ),
+    ],
+)
+def test_new_wording_reaches_the_structural_rules(
+    page_html: str, rule: str, floor: Severity, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    assert worst(make_page(page_html, "https://example.com/"), catalog)[rule] >= floor
+
+
+def test_article_about_birthdays_is_only_a_hint(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    article = html(
+        "Study",
+        "<h1>What does your birthday say about you? Not much, a study finds</h1><p>No link to personality.</p>"
+        "<form action='/search'><input name='q' placeholder='Search'></form>",
+        "en",
+    )
+    found = worst(make_page(article, "https://news.example.com/"), catalog)
+    assert all(severity <= Severity.LOW for severity in found.values())
+    assert "PH-CONTENT-020" not in found
