@@ -198,3 +198,19 @@ def test_article_about_birthdays_is_only_a_hint(make_page: Callable[..., Page], 
     found = worst(make_page(article, "https://news.example.com/"), catalog)
     assert all(severity <= Severity.LOW for severity in found.values())
     assert "PH-CONTENT-020" not in found
+
+
+@pytest.mark.parametrize(
+    ("above", "flagged"),
+    [
+        ("<h1>BTC giveaway: send 0.1 BTC and receive double back</h1>", True),
+        ("<h1>关注我们的公众号，获取每周新闻</h1>", False),
+    ],
+)
+def test_top_level_qr_code_is_read_with_the_blocks_above(
+    above: str, flagged: bool, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    """A QR code in a block of its own straight under <body>: what it is for is written just above."""
+    page_html = html("活动", f"{above}<p><img src='/img/qr.png' alt='QR'></p><p>bc1qxy2kgdyg</p>")
+    found = worst(make_page(page_html, "https://example.com/"), catalog)
+    assert ("PH-CONTENT-140" in found) is flagged

@@ -30,6 +30,7 @@ from privacy_hygiene.signals.fields import (
     SECRET_KINDS,
     FormAsk,
     form_asks,
+    framing_blocks,
 )
 from privacy_hygiene.signals.text import (
     Hit,
@@ -280,18 +281,26 @@ class ContentAnalyzer:
         for img in qr_images[:10]:
             container: Tag | None = img
             for _ in range(3):
+                top = container
                 container = container.parent if container is not None else None
                 if container is None or container.name in ("body", "html", "[document]"):
-                    break
+                    # a top-level block holding only the code: the blocks above it say what it is for
+                    container = None
+                    texts = [element_text(block, fold) for block in framing_blocks(top)] if top is not None else []
+                else:
+                    texts = [element_text(container, fold)]
                 nearby = [
                     hit
-                    for hit in matcher.find(element_text(container, fold))
+                    for text in texts
+                    for hit in matcher.find(text)
                     if hit.phrase.family in ("prize-words", "gift-words")
                 ]
                 if nearby:
                     source = str(img.get("src") or img.get("alt") or "img")[:80]
                     yield ctx.finding("PH-CONTENT-140", [Evidence("image", source), *_text_evidence(nearby, 2)])
                     return
+                if container is None:
+                    break
 
     def _pressure(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("urgency-words")

@@ -214,7 +214,7 @@ def _context(tag: Tag) -> str:
         node = parent
     # a form placed straight in <body> is framed by the blocks just above it (the "notice" of a
     # phishing kit, the banner of a prize page), not by the whole page
-    framing = [node] if node is not tag else [*reversed(_previous_blocks(tag)), tag]
+    framing = [node] if node is not tag else [*reversed(framing_blocks(tag)), tag]
     # banners drawn as images carry their words in alt text ("恭喜您获得 iPhone")
     alts = " ".join(str(img.get("alt") or "") for part in framing for img in part.find_all("img")[:20])
     text = " ".join(part.get_text(" ") for part in framing)
@@ -225,7 +225,8 @@ def _context(tag: Tag) -> str:
 _FRAMING_SIBLINGS = 3
 
 
-def _previous_blocks(tag: Tag) -> list[Tag]:
+def framing_blocks(tag: Tag) -> list[Tag]:
+    """The element blocks just above ``tag`` among its siblings (nearest first)."""
     blocks: list[Tag] = []
     for sibling in tag.find_previous_siblings(limit=_FRAMING_SIBLINGS * 4):
         if getattr(sibling, "name", None) in (None, "script", "style", "noscript", "template", "form"):
