@@ -324,7 +324,13 @@ class ContentAnalyzer:
             evidence = _form_evidence(ask, SECRET_KINDS | PERSONAL_KINDS)
             if secrets & _CARD:
                 # card data for an "account check": money can leave at once
-                yield ctx.finding("PH-CONTENT-320", evidence, severity=Severity.HIGH, scam_points=6)
+                yield ctx.finding(
+                    "PH-CONTENT-320",
+                    evidence,
+                    severity=Severity.HIGH,
+                    title=both("scam.pretext_form_card"),
+                    scam_points=6,
+                )
             else:
                 yield ctx.finding("PH-CONTENT-320", evidence)
             return
