@@ -83,6 +83,16 @@ CASES = [
         html("Customs", "<h2>Import duties of $2.99 must be paid before release</h2>" + EN_CARD_FORM, "en"),
         {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
     ),
+    (
+        "zh-deposit-to-unfreeze",
+        html("解冻", "<h2>您的花呗额度已被冻结</h2><p>需缴纳保证金进行流水验证</p>" + ZH_CARD_FORM),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
+    (
+        "en-unpaid-toll",
+        html("Toll", "<h2>Unpaid toll notice</h2><p>Pay $6.99 to avoid a late fee.</p>" + EN_CARD_FORM, "en"),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
     # near miss: a service's own "update payment method" page tells no story
     (
         "en-update-payment",
