@@ -93,6 +93,16 @@ CASES = [
         html("Toll", "<h2>Unpaid toll notice</h2><p>Pay $6.99 to avoid a late fee.</p>" + EN_CARD_FORM, "en"),
         {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
     ),
+    (
+        "zh-hant-frozen",
+        html("帳戶安全", "<h2>您的帳戶已被凍結，請立即驗證身份</h2>" + ZH_CARD_FORM, "zh-TW"),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
+    (
+        "zh-hant-parcel",
+        html("包裹", "<p>您的包裹因地址不詳無法派送</p>" + ZH_CARD_FORM, "zh-TW"),
+        {"PH-CONTENT-310": Severity.LOW, "PH-CONTENT-320": Severity.HIGH},
+    ),
     # near miss: a service's own "update payment method" page tells no story
     (
         "en-update-payment",
