@@ -1,6 +1,10 @@
 """Brand impersonation: the page names a brand it does not belong to (brand-impersonation).
 
-Principle(s) 1. Rules: none yet (this analyzer is being built; see the open issue).
+Principle 1. Rules: PH-BRAND-010 the page presents itself as a protected brand (title, headings,
+logo alt text, copyright line, site name, icons or logo images from the brand's domains) while its
+registrable domain is not the brand's · PH-BRAND-020 the same page asks for a password, card or ID
+(critical). A page that only names the brand and asks nothing is reported at low severity (news
+and reviews name banks too).
 """
 
 from __future__ import annotations
@@ -9,14 +13,44 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
-from privacy_hygiene.models import Finding, Page
+from privacy_hygiene.models import Confidence, Evidence, Finding, Page, Severity
+
+#: what a phishing page wants: the field kinds that make impersonation critical
+_CREDENTIALS = frozenset(
+    {"password", "bank_card", "card_cvc", "card_expiry", "payment_pin", "national_id", "passport", "sms_code"}
+)
 
 
 class BrandAnalyzer:
-    """Brand impersonation: the page names a brand it does not belong to (brand-impersonation)."""
+    """Pages dressed as a protected brand on a domain the brand does not own."""
 
     id: ClassVar[str] = "brand"
-    rules: ClassVar[tuple[str, ...]] = ()
+    rules: ClassVar[tuple[str, ...]] = ("PH-BRAND-010", "PH-BRAND-020")
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
-        return iter(())
+        url = page.effective_url
+        if not url or not page.is_html:
+            return
+        from privacy_hygiene.lookalike import Detector
+        from privacy_hygiene.lookalike.mentions import brand_mentions, strongest_brand
+
+        verdict = Detector(ctx.catalog).check(url)
+        if verdict.note in ("official", "trusted-suffix", "ip", "no-host") or not verdict.registrable:
+            return
+        found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog))
+        if found is None:
+            return
+        brand, mentions = found
+        evidence = [Evidence("text", item.where, item.excerpt[:160]) for item in mentions[:5]]
+        evidence.append(Evidence("domain", verdict.registrable, f"{brand.en}: {', '.join(brand.domains[:3])}"))
+        asked = sorted(
+            {field.kind for form in ctx.forms for field in form.fields if field.kind in _CREDENTIALS}
+            | {"password" for form in ctx.forms for field in form.fields if field.input_type == "password"}
+        )
+        if asked:
+            evidence.append(Evidence("form", "fields", ", ".join(asked)))
+            yield ctx.finding("PH-BRAND-020", evidence)
+        elif any(form.fields for form in ctx.forms):
+            yield ctx.finding("PH-BRAND-010", evidence)
+        else:
+            yield ctx.finding("PH-BRAND-010", evidence, severity=Severity.LOW, confidence=Confidence.LOW, scam_points=1)

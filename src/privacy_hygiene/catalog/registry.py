@@ -54,6 +54,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("brands.toml", brands.BrandsFile),
     FileKind("lookalike.toml", brands.LookalikeFile),
     FileKind("confusables.txt", None),
+    FileKind("common_words.txt", None),
     FileKind("domains.toml", domains.DomainsFile),
     FileKind("content/*.toml", content.ContentFile),
     FileKind("trackers.toml", trackers.TrackersFile),

@@ -1,0 +1,137 @@
+"""Where a page names a brand: title, headings, logo alt text, copyright line, site name, and
+images or icons loaded from the brand's own domains."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.catalog.schemas.brands import Brand, BrandsFile, LookalikeFile
+from privacy_hygiene.domains import host_of, registrable_domain
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|版权所有|版权)", re.IGNORECASE)
+_ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where the page names ``brand``: ``where`` (title, heading, logo, copyright,
+    site-name, icon, image) and what it says."""
+
+    brand: Brand
+    where: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Brand names as one regex per kind, and the domain → brand map."""
+
+    pattern: re.Pattern[str]
+    by_name: dict[str, Brand]
+    by_domain: dict[str, Brand]
+
+
+def _variants(brand: Brand, words: frozenset[str], ambiguous: frozenset[str]) -> list[str]:
+    names = {brand.zh, *brand.zh_names, *(name for name in brand.names if len(name) >= 5)}
+    for part in re.split(r" \(|\)| / |、", brand.en):
+        part = part.strip()
+        if part:
+            names.add(part)
+    names.update(brand.domains)
+    # an ordinary-word brand ("Apple", "Target") is named by its domain or its full English name only
+    if brand.common_word:
+        names = {name for name in names if "." in name or " " in name or not name.isascii()}
+    # nor is a brand whose name is a word of its own ("apple pie", "united", "delta")
+    return [name for name in names if len(name) >= 2 and name.lower() not in words and name not in ambiguous]
+
+
+@functools.cache
+def name_index(catalog: Catalog) -> NameIndex:
+    from privacy_hygiene.lookalike.index import common_words
+
+    brands = catalog.file("brands.toml", BrandsFile).brand
+    words = common_words(catalog)
+    ambiguous = frozenset(catalog.file("lookalike.toml", LookalikeFile).ambiguous_page_names)
+    by_name: dict[str, Brand] = {}
+    by_domain: dict[str, Brand] = {}
+    for brand in brands:
+        for domain in (*brand.domains, *brand.related):
+            by_domain.setdefault(domain, brand)
+        for name in _variants(brand, words, ambiguous):
+            by_name.setdefault(name.lower(), brand)
+    ordered = sorted(by_name, key=len, reverse=True)
+    alternation = "|".join(re.escape(name) for name in ordered)
+    # word boundaries for Latin names (ING must not match "shopping"); none needed for Chinese
+    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.IGNORECASE)
+    return NameIndex(pattern, by_name, by_domain)
+
+
+def _texts(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    if soup.title is not None:
+        found.append(("title", soup.title.get_text(" ")))
+    for heading in soup.find_all(["h1", "h2", "h3"], limit=20):
+        found.append(("heading", heading.get_text(" ")))
+    for meta in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2):
+        found.append(("site-name", str(meta.get("content") or "")))
+    for image in soup.find_all("img", limit=200):
+        marker = " ".join(str(image.get(attr) or "") for attr in ("alt", "src", "class", "id")).lower()
+        if "logo" in marker or "brand" in marker:
+            found.append(("logo", str(image.get("alt") or image.get("title") or "")))
+    for node in soup.find_all(string=_COPYRIGHT, limit=10):
+        found.append(("copyright", str(node)))
+    return [(where, " ".join(text.split())[:300]) for where, text in found if text.strip()]
+
+
+def _resources(soup: BeautifulSoup, base: str | None) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for link in soup.find_all("link", href=True, limit=50):
+        rels = {str(rel).lower() for rel in (link.get("rel") or [])}
+        if rels & _ICON_RELS:
+            found.append(("icon", urljoin(base or "", str(link.get("href")))))
+    for image in soup.find_all("img", src=True, limit=200):
+        found.append(("image", urljoin(base or "", str(image.get("src")))))
+    return found
+
+
+def brand_mentions(soup: BeautifulSoup, base: str | None, catalog: Catalog) -> list[Mention]:
+    """Every mention of a protected brand on the page (text and resources)."""
+    index = name_index(catalog)
+    mentions: list[Mention] = []
+    for where, text in _texts(soup):
+        for match in index.pattern.finditer(text):
+            brand = index.by_name.get(match.group(0).lower())
+            if brand is not None:
+                mentions.append(Mention(brand, where, text))
+    for where, url in _resources(soup, base):
+        host = host_of(url)
+        if not host:
+            continue
+        brand = index.by_domain.get(registrable_domain(host))
+        if brand is not None:
+            mentions.append(Mention(brand, where, url))
+    return mentions
+
+
+def strongest_brand(mentions: list[Mention]) -> tuple[Brand, list[Mention]] | None:
+    """The brand the page presents itself as: named in the most places (an image alone is not enough)."""
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        grouped[mention.brand.id].append(mention)
+    best: tuple[Brand, list[Mention]] | None = None
+    for items in grouped.values():
+        places = {item.where for item in items}
+        if places <= {"image"}:
+            continue  # an embedded picture from a CDN names nothing
+        if best is None or len(places) > len({item.where for item in best[1]}):
+            best = (items[0].brand, items)
+    return best
