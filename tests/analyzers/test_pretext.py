@@ -234,3 +234,21 @@ def test_top_level_qr_code_is_read_with_the_blocks_above(
     page_html = html("活动", f"{above}<p><img src='/img/qr.png' alt='QR'></p><p>bc1qxy2kgdyg</p>")
     found = worst(make_page(page_html, "https://example.com/"), catalog)
     assert ("PH-CONTENT-140" in found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("url", "flagged"),
+    [
+        ("https://www.barclays.co.uk/help/locked-out/", False),  # the bank's own domain
+        ("https://claims.example.gov/refund", False),  # a government suffix
+        ("https://barclays-secure-unlock.com/help/", True),
+        ("https://unlock-help.example.com/", True),
+    ],
+)
+def test_story_on_the_institutions_own_site_is_its_notice(
+    url: str, flagged: bool, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    page_html = html("Locked", "<h1>Your account has been temporarily suspended</h1>" + EN_CARD_FORM, "en")
+    found = worst(make_page(page_html, url), catalog)
+    assert found["PH-CONTENT-310"] == Severity.LOW
+    assert ("PH-CONTENT-320" in found) is flagged

@@ -128,6 +128,16 @@ def _id_and_class(tag: Tag) -> str:
     return f"{tag.get('id') or ''} {joined}"
 
 
+def _institution_site(ctx: AnalysisContext) -> bool:
+    """True when the page is served from a protected brand's official domain or a trusted suffix."""
+    url = ctx.page.effective_url
+    if not url:
+        return False
+    from privacy_hygiene.lookalike import Detector
+
+    return Detector(ctx.catalog).check(url).note in ("official", "trusted-suffix")
+
+
 class ContentAnalyzer:
     """Fortune-telling harvests and prize bait: words as hints, forms as evidence."""
 
@@ -317,6 +327,10 @@ class ContentAnalyzer:
         if not words:
             return
         yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
+        if _institution_site(ctx):
+            # on a protected brand's own domain or a government/education suffix the story is the
+            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form)
+            return
         for ask in facts.asks[:_MAX_FORMS]:
             secrets = ask.kinds & SECRET_KINDS
             if not secrets or not facts.about(ask, ("pretext-words",), min_weight=2):
