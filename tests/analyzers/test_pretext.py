@@ -200,6 +200,26 @@ def test_wechat_red_packet_is_prize_bait(make_page: Callable[..., Page], catalog
             "PH-CONTENT-120",
             Severity.MEDIUM,
         ),
+        (
+            html(
+                "试用",
+                "<h2>您已入选本期体验官，0元试用，仅需支付29元保证金</h2><form>"
+                "<input name='xm' placeholder='姓名'><input name='sj' placeholder='手机号'>"
+                "<input name='dz' placeholder='收货地址'></form>",
+            ),
+            "PH-CONTENT-130",
+            Severity.MEDIUM,
+        ),
+        (
+            html(
+                "Fairy",
+                "<h1>Find your fairy name</h1><form><input name='m' placeholder='Birth month'>"
+                "<input name='x' placeholder=\"Mother's maiden name\"></form>",
+                "en",
+            ),
+            "PH-CONTENT-030",
+            Severity.MEDIUM,
+        ),
     ],
 )
 def test_new_wording_reaches_the_structural_rules(
