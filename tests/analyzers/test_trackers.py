@@ -135,3 +135,24 @@ def test_session_replay_escalates_with_inputs(
 )
 def test_near_misses(url: str, body: str, make_page: Callable[..., Page], catalog: Catalog) -> None:
     assert run(make_page(f"<html><body>{body}</body></html>", url), catalog) == {}
+
+
+def test_one_companys_products_count_once_for_the_medium_band(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    """A checkout with Google Analytics, Tag Manager and Ads plus the Facebook pixel: four vendors,
+    two companies, so no medium; four different companies watching the same form are medium."""
+    form = '<form action="/pay"><input name="name" autocomplete="name"><input name="tel" type="tel"></form>'
+    google = scripts(
+        "https://www.googletagmanager.com/gtag/js?id=G-1",
+        "https://www.google-analytics.com/analytics.js",
+        "https://www.googleadservices.com/pagead/conversion.js",
+        "https://connect.facebook.net/en_US/fbevents.js",
+    )
+    found = run(
+        make_page(f"<html><head>{google}</head><body>{form}</body></html>", "https://shop.example.com/"), catalog
+    )
+    assert found["PH-TRACKERS-010"].severity == Severity.LOW
+    mixed = scripts(*CN[:4])
+    found = run(
+        make_page(f"<html><head>{mixed}</head><body>{form}</body></html>", "https://shop.example.com/"), catalog
+    )
+    assert found["PH-TRACKERS-010"].severity == Severity.MEDIUM

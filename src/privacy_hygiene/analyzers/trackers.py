@@ -4,7 +4,8 @@ Principle 8 (browser privacy settings) — and 1: a page that records your typin
 is not one to trust with personal data. Static analysis of the HTML: resource URLs of script, img,
 iframe, link, source and embed tags, plus host names and vendor snippets inside inline scripts.
 Rules: PH-TRACKERS-010 known trackers (severity by count: thresholds in ``trackers.toml``; the
-medium band needs a form asking for personal data beyond an email) ·
+medium band counts the companies behind them and needs a form asking for personal data beyond an
+email) ·
 PH-TRACKERS-020 session replay (medium when the page has input boxes).
 """
 
@@ -141,10 +142,13 @@ class TrackersAnalyzer:
         if not found:
             return
         count = len(found)
+        # the medium band counts companies (Google's analytics, tag manager and ads are one recipient
+        # of what you type); ten vendors or more are excessive however they are owned
+        companies = len({(vendor.owner or vendor.name) if vendor else name for name, (_, vendor) in found.items()})
         severity = Severity.LOW
         if count >= data.thresholds.high:
             severity = Severity.HIGH
-        elif count >= data.thresholds.medium and _collects_profile(ctx):
+        elif companies >= data.thresholds.medium and _collects_profile(ctx):
             # a news page with a handful of analytics vendors is ordinary; the same vendors watching
             # a form that takes your name, phone or card is what the person should weigh
             severity = Severity.MEDIUM
