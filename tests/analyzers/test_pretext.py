@@ -222,20 +222,6 @@ def test_wechat_red_packet_is_prize_bait(make_page: Callable[..., Page], catalog
         ),
     ],
 )
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        ("Get $750 to your Cash App! Complete 3 deals to receive your reward.", True),
-        ("One grand prize winner will receive a $1,000 gift card. No purchase necessary.", False),
-    ],
-)
-def test_reward_lead_generation_words(
-    text: str, flagged: bool, make_page: Callable[..., Page], catalog: Catalog
-) -> None:
-    found = worst(make_page(html("Offer", f"<h1>{text}</h1>", "en"), "https://example.com/"), catalog)
-    assert (found.get("PH-CONTENT-110") == Severity.LOW) is flagged
-
-
 def test_new_wording_reaches_the_structural_rules(
     page_html: str, rule: str, floor: Severity, make_page: Callable[..., Page], catalog: Catalog
 ) -> None:
@@ -286,3 +272,17 @@ def test_story_on_the_institutions_own_site_is_its_notice(
     found = worst(make_page(page_html, url), catalog)
     assert found["PH-CONTENT-310"] == Severity.LOW
     assert ("PH-CONTENT-320" in found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Get $750 to your Cash App! Complete 3 deals to receive your reward.", True),
+        ("One grand prize winner will receive a $1,000 gift card. No purchase necessary.", False),
+    ],
+)
+def test_reward_lead_generation_words(
+    text: str, flagged: bool, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    found = worst(make_page(html("Offer", f"<h1>{text}</h1>", "en"), "https://example.com/"), catalog)
+    assert (found.get("PH-CONTENT-110") == Severity.LOW) is flagged
