@@ -44,11 +44,32 @@ CN = [
 def test_count_decides_severity(
     count: int, severity: Severity, make_page: Callable[..., Page], catalog: Catalog
 ) -> None:
-    found = run(make_page(f"<html><head>{scripts(*CN[:count])}</head></html>", "https://news.example.cn/"), catalog)
+    form = '<form action="/apply"><input name="name" placeholder="姓名"><input type="tel" name="phone"></form>'
+    html = f"<html><head>{scripts(*CN[:count])}</head><body>{form}</body></html>"
+    found = run(make_page(html, "https://loan.example.cn/"), catalog)
     tracking = found["PH-TRACKERS-010"]
     assert tracking.severity == severity
     assert str(count) in tracking.title.zh and str(count) in tracking.title.en
     assert tracking.scam_points == 0  # a privacy finding, not a scam signal
+
+
+@pytest.mark.parametrize(
+    ("count", "body", "severity"),
+    [
+        (4, "", Severity.LOW),
+        (9, '<form action="/s"><input name="q" placeholder="搜索"></form>', Severity.LOW),
+        (9, '<form action="/news"><input type="email" name="email" placeholder="邮箱订阅"></form>', Severity.LOW),
+        (10, "", Severity.HIGH),
+    ],
+)
+def test_medium_band_needs_a_form_taking_personal_data(
+    count: int, body: str, severity: Severity, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    """A news page with a handful of analytics vendors and only a search or newsletter box stays a
+    low privacy note; ten or more vendors are excessive whatever the page asks."""
+    html = f"<html><head>{scripts(*CN[:count])}</head><body><article>新闻正文</article>{body}</body></html>"
+    found = run(make_page(html, "https://news.example.cn/"), catalog)
+    assert found["PH-TRACKERS-010"].severity == severity
 
 
 def test_inline_snippets_count(make_page: Callable[..., Page], catalog: Catalog) -> None:
@@ -61,7 +82,7 @@ def test_inline_snippets_count(make_page: Callable[..., Page], catalog: Catalog)
     found = run(make_page(html, "https://shop.example.com/"), catalog)
     names = {e.excerpt for e in found["PH-TRACKERS-010"].evidence}
     assert {"Baidu Tongji 百度统计", "Google Ads remarketing", "Facebook Pixel", "Hotjar"} <= names
-    assert found["PH-TRACKERS-010"].severity == Severity.MEDIUM
+    assert found["PH-TRACKERS-010"].severity == Severity.LOW  # four vendors, but nothing is asked
     assert found["PH-TRACKERS-020"].severity == Severity.LOW  # replay, but no input boxes
 
 
@@ -114,3 +135,24 @@ def test_session_replay_escalates_with_inputs(
 )
 def test_near_misses(url: str, body: str, make_page: Callable[..., Page], catalog: Catalog) -> None:
     assert run(make_page(f"<html><body>{body}</body></html>", url), catalog) == {}
+
+
+def test_one_companys_products_count_once_for_the_medium_band(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    """A checkout with Google Analytics, Tag Manager and Ads plus the Facebook pixel: four vendors,
+    two companies, so no medium; four different companies watching the same form are medium."""
+    form = '<form action="/pay"><input name="name" autocomplete="name"><input name="tel" type="tel"></form>'
+    google = scripts(
+        "https://www.googletagmanager.com/gtag/js?id=G-1",
+        "https://www.google-analytics.com/analytics.js",
+        "https://www.googleadservices.com/pagead/conversion.js",
+        "https://connect.facebook.net/en_US/fbevents.js",
+    )
+    found = run(
+        make_page(f"<html><head>{google}</head><body>{form}</body></html>", "https://shop.example.com/"), catalog
+    )
+    assert found["PH-TRACKERS-010"].severity == Severity.LOW
+    mixed = scripts(*CN[:4])
+    found = run(
+        make_page(f"<html><head>{mixed}</head><body>{form}</body></html>", "https://shop.example.com/"), catalog
+    )
+    assert found["PH-TRACKERS-010"].severity == Severity.MEDIUM

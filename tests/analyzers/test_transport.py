@@ -116,3 +116,20 @@ def test_base_href_resolves_action(make_page: Callable[..., Page], catalog: Cata
 
 def test_local_file_without_origin_has_no_transport_findings(make_page: Callable[..., Page], catalog: Catalog) -> None:
     assert rules(make_page(LOGIN.format(action="/s", method="post"), None), catalog) == {}
+
+
+@pytest.mark.parametrize(
+    ("page_url", "action", "expected"),
+    [
+        # a company group's single sign-on: both ends are protected brands' official domains
+        ("https://pages.tmall.com/act/1111", "https://login.taobao.com/member/login.jhtml", Severity.LOW),
+        # a phishing kit is never on an official domain; an official page posting elsewhere still alarms
+        ("https://tmall-1111.shop/act", "https://login.taobao.com/member/login.jhtml", Severity.HIGH),
+        ("https://pages.tmall.com/act/1111", "https://collect.example.net/login", Severity.HIGH),
+    ],
+)
+def test_official_to_official_post_is_single_sign_on(
+    page_url: str, action: str, expected: Severity, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    found = rules(make_page(LOGIN.format(action=action, method="post"), page_url), catalog)
+    assert max(found.values()) == expected

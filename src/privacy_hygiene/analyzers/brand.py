@@ -50,7 +50,7 @@ class BrandAnalyzer:
         if asked:
             evidence.append(Evidence("form", "fields", ", ".join(asked)))
             yield ctx.finding("PH-BRAND-020", evidence)
-        elif any(form.fields for form in ctx.forms):
+        elif any(form.fields and form.purpose != "search" for form in ctx.forms):
             yield ctx.finding("PH-BRAND-010", evidence)
         else:
             yield ctx.finding("PH-BRAND-010", evidence, severity=Severity.LOW, confidence=Confidence.LOW, scam_points=1)

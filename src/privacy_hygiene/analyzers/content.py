@@ -7,7 +7,9 @@ PH-CONTENT-010 fortune/quiz words · PH-CONTENT-020 name + birth date/time form 
 PH-CONTENT-030 security-question answers asked · PH-CONTENT-040 share/pay to unlock ·
 PH-CONTENT-110 prize words · PH-CONTENT-120 personal-data form behind a prize ·
 PH-CONTENT-130 fee to claim a "free" prize · PH-CONTENT-140 QR code next to a gift offer ·
-PH-CONTENT-210 pressure tactics (countdowns, "only N left").
+PH-CONTENT-210 pressure tactics (countdowns, "only N left") ·
+PH-CONTENT-310 "account problem" pretext words · PH-CONTENT-320 such a story framing a form that asks
+for a password, code, ID or card (bank, payment, courier and government phishing).
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ from privacy_hygiene.catalog.schemas.content import Marker
 from privacy_hygiene.domains import host_of
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import MONEY_OR_IDENTITY_KINDS, PERSONAL_KINDS, FormAsk, form_asks
+from privacy_hygiene.signals.fields import (
+    MONEY_OR_IDENTITY_KINDS,
+    PERSONAL_KINDS,
+    SECRET_KINDS,
+    FormAsk,
+    form_asks,
+    framing_blocks,
+)
 from privacy_hygiene.signals.text import (
     Hit,
     PhraseMatcher,
@@ -119,6 +128,16 @@ def _id_and_class(tag: Tag) -> str:
     return f"{tag.get('id') or ''} {joined}"
 
 
+def _institution_site(ctx: AnalysisContext) -> bool:
+    """True when the page is served from a protected brand's official domain or a trusted suffix."""
+    url = ctx.page.effective_url
+    if not url:
+        return False
+    from privacy_hygiene.lookalike import Detector
+
+    return Detector(ctx.catalog).check(url).note in ("official", "trusted-suffix")
+
+
 class ContentAnalyzer:
     """Fortune-telling harvests and prize bait: words as hints, forms as evidence."""
 
@@ -133,6 +152,8 @@ class ContentAnalyzer:
         "PH-CONTENT-130",
         "PH-CONTENT-140",
         "PH-CONTENT-210",
+        "PH-CONTENT-310",
+        "PH-CONTENT-320",
     )
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -158,6 +179,7 @@ class ContentAnalyzer:
         yield from self._prize(facts, ctx)
         yield from self._qr(facts, qr_images, matcher, fold, ctx)
         yield from self._pressure(facts, ctx)
+        yield from self._pretext(facts, ctx)
 
     # -- fortune telling, name tests, quizzes ----------------------------------------------------
     def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -269,18 +291,26 @@ class ContentAnalyzer:
         for img in qr_images[:10]:
             container: Tag | None = img
             for _ in range(3):
+                top = container
                 container = container.parent if container is not None else None
                 if container is None or container.name in ("body", "html", "[document]"):
-                    break
+                    # a top-level block holding only the code: the blocks above it say what it is for
+                    container = None
+                    texts = [element_text(block, fold) for block in framing_blocks(top)] if top is not None else []
+                else:
+                    texts = [element_text(container, fold)]
                 nearby = [
                     hit
-                    for hit in matcher.find(element_text(container, fold))
+                    for text in texts
+                    for hit in matcher.find(text)
                     if hit.phrase.family in ("prize-words", "gift-words")
                 ]
                 if nearby:
                     source = str(img.get("src") or img.get("alt") or "img")[:80]
                     yield ctx.finding("PH-CONTENT-140", [Evidence("image", source), *_text_evidence(nearby, 2)])
                     return
+                if container is None:
+                    break
 
     def _pressure(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
         words = facts.family("urgency-words")
@@ -290,3 +320,31 @@ class ContentAnalyzer:
         if facts.countdown:
             evidence.append(Evidence("script", "countdown"))
         yield ctx.finding("PH-CONTENT-210", evidence, scam_points=2 if facts.countdown else 1)
+
+    # -- "your account has a problem" stories: bank, payment, courier and government phishing -------
+    def _pretext(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
+        words = facts.family("pretext-words")
+        if not words:
+            return
+        yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
+        if _institution_site(ctx):
+            # on a protected brand's own domain or a government/education suffix the story is the
+            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form)
+            return
+        for ask in facts.asks[:_MAX_FORMS]:
+            secrets = ask.kinds & SECRET_KINDS
+            if not secrets or not facts.about(ask, ("pretext-words",), min_weight=2):
+                continue
+            evidence = _form_evidence(ask, SECRET_KINDS | PERSONAL_KINDS)
+            if secrets & _CARD:
+                # card data for an "account check": money can leave at once
+                yield ctx.finding(
+                    "PH-CONTENT-320",
+                    evidence,
+                    severity=Severity.HIGH,
+                    title=both("scam.pretext_form_card"),
+                    scam_points=6,
+                )
+            else:
+                yield ctx.finding("PH-CONTENT-320", evidence)
+            return

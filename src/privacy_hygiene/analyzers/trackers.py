@@ -3,7 +3,9 @@
 Principle 8 (browser privacy settings) — and 1: a page that records your typing before you submit
 is not one to trust with personal data. Static analysis of the HTML: resource URLs of script, img,
 iframe, link, source and embed tags, plus host names and vendor snippets inside inline scripts.
-Rules: PH-TRACKERS-010 known trackers (severity by count: thresholds in ``trackers.toml``) ·
+Rules: PH-TRACKERS-010 known trackers (severity by count: thresholds in ``trackers.toml``; the
+medium band counts the companies behind them and needs a form asking for personal data beyond an
+email) ·
 PH-TRACKERS-020 session replay (medium when the page has input boxes).
 """
 
@@ -21,6 +23,7 @@ from privacy_hygiene.catalog.schemas.trackers import TrackersFile, Vendor
 from privacy_hygiene.domains import host_of, registrable_domain
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
+from privacy_hygiene.signals.fields import PERSONAL_KINDS, form_asks
 
 _RESOURCE_ATTRS = {
     "script": "src",
@@ -36,6 +39,8 @@ _RESOURCE_ATTRS = {
 _URL_IN_SCRIPT = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})(?=[/:'\"?\s]|$)", re.IGNORECASE)
 _INPUT_TYPES_SKIPPED = frozenset({"hidden", "submit", "button", "image", "reset"})
 _MAX_SCRIPT_CHARS = 200_000
+#: data that makes a form worth watching: more than the email of a newsletter box
+_PROFILE_KINDS = (PERSONAL_KINDS - {"email"}) | {"password"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,11 @@ def _resource_hosts(page: Page) -> tuple[list[str], str]:
     return hosts, scripts
 
 
+def _collects_profile(ctx: AnalysisContext) -> bool:
+    """True when a form (or loose inputs) asks for personal data beyond an email address."""
+    return any(ask.kinds & _PROFILE_KINDS for ask in form_asks(ctx))
+
+
 def _has_inputs(page: Page) -> bool:
     for tag in page.soup.find_all(("input", "textarea", "select")):
         input_type = str(tag.get("type") or "text").lower() if tag.name == "input" else tag.name
@@ -132,10 +142,15 @@ class TrackersAnalyzer:
         if not found:
             return
         count = len(found)
+        # the medium band counts companies (Google's analytics, tag manager and ads are one recipient
+        # of what you type); ten vendors or more are excessive however they are owned
+        companies = len({(vendor.owner or vendor.name) if vendor else name for name, (_, vendor) in found.items()})
         severity = Severity.LOW
         if count >= data.thresholds.high:
             severity = Severity.HIGH
-        elif count >= data.thresholds.medium:
+        elif companies >= data.thresholds.medium and _collects_profile(ctx):
+            # a news page with a handful of analytics vendors is ordinary; the same vendors watching
+            # a form that takes your name, phone or card is what the person should weigh
             severity = Severity.MEDIUM
         evidence = [
             Evidence("script", where, vendor.name if vendor else name)

@@ -104,9 +104,22 @@ class TransportAnalyzer:
         if not target_site or target_site == page_site:
             return
         evidence = [where, Evidence("domain", target_site, f"{page_site or page_host} → {target_site}")]
+        if _between_official_domains(page_host, action_host, ctx):
+            # a protected brand's own page posting to another protected brand's own domain: the
+            # single sign-on of a company group (pages.tmall.com → login.taobao.com), not phishing,
+            # which is never hosted on an official domain
+            yield ctx.finding("PH-TRANSPORT-050", evidence, severity=Severity.LOW, scam_points=0)
+            return
         if sensitive:
             yield ctx.finding("PH-TRANSPORT-060", evidence)
         elif any(kind in _PERSONAL for kind in kinds):
             yield ctx.finding("PH-TRANSPORT-050", evidence)
         else:
             yield ctx.finding("PH-TRANSPORT-050", evidence, severity=Severity.LOW, scam_points=0)
+
+
+def _between_official_domains(page_host: str, action_host: str, ctx: AnalysisContext) -> bool:
+    from privacy_hygiene.lookalike import Detector
+
+    detector = Detector(ctx.catalog)
+    return detector.check(page_host).note == "official" and detector.check(action_host).note == "official"

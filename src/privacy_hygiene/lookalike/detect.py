@@ -100,7 +100,7 @@ class Detector:
             return Verdict(text, host.host, note="no-host")
         if registrable in self.index.allowed:
             return Verdict(text, host.host, note="official", registrable=registrable)
-        if host.suffix in self.index.trusted_suffixes:
+        if _under_trusted(host.suffix, self.index.trusted_suffixes):
             return Verdict(text, host.host, note="trusted-suffix", registrable=registrable)
         best = self._best(host)
         if best is None:
@@ -331,3 +331,9 @@ class Detector:
         tld = host.suffix.rsplit(".", 1)[-1]
         allowed = self.index.rules.script_tlds
         return not any(tld in allowed.get(script, ()) for script in scripts)
+
+
+def _under_trusted(suffix: str, trusted: frozenset[str] | set[str]) -> bool:
+    """True for a trusted suffix, or a private suffix registered under one (``service.gov.uk``)."""
+    labels = suffix.split(".")
+    return any(".".join(labels[i:]) in trusted for i in range(len(labels)))

@@ -212,6 +212,26 @@ def _context(tag: Tag) -> str:
         if parent is None or parent.name in ("body", "html", "[document]"):
             break
         node = parent
+    # a form placed straight in <body> is framed by the blocks just above it (the "notice" of a
+    # phishing kit, the banner of a prize page), not by the whole page
+    framing = [node] if node is not tag else [*reversed(framing_blocks(tag)), tag]
     # banners drawn as images carry their words in alt text ("恭喜您获得 iPhone")
-    alts = " ".join(str(img.get("alt") or "") for img in node.find_all("img")[:20])
-    return f"{alts} {node.get_text(' ')}"[:_CONTEXT_CHARS]
+    alts = " ".join(str(img.get("alt") or "") for part in framing for img in part.find_all("img")[:20])
+    text = " ".join(part.get_text(" ") for part in framing)
+    return f"{alts} {text}"[:_CONTEXT_CHARS]
+
+
+#: sibling elements above a top-level form that still frame it
+_FRAMING_SIBLINGS = 3
+
+
+def framing_blocks(tag: Tag) -> list[Tag]:
+    """The element blocks just above ``tag`` among its siblings (nearest first)."""
+    blocks: list[Tag] = []
+    for sibling in tag.find_previous_siblings(limit=_FRAMING_SIBLINGS * 4):
+        if getattr(sibling, "name", None) in (None, "script", "style", "noscript", "template", "form"):
+            continue
+        blocks.append(sibling)
+        if len(blocks) >= _FRAMING_SIBLINGS:
+            break
+    return blocks

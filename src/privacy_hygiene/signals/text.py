@@ -114,8 +114,32 @@ def negations(catalog: Catalog) -> tuple[str, ...]:
     return tuple(word for topic in content_files(catalog) for word in topic.negations)
 
 
+#: a phrase inside quotation marks is a mention ("你是否参加过“免费领取”活动？", a bank's warning
+#: quoting the scam text “您的账户已被冻结，请点击链接验证”), not an offer; 【】 is left out: scam kits
+#: use it for emphasis
+_OPEN_QUOTES = "“「『‘"
+_CLOSE_QUOTES = "”」』’"
+#: how far a quotation may reach around the phrase
+_QUOTE_REACH = 30
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _QUOTE_REACH) : start]
+    opened = max(before.rfind(mark) for mark in _OPEN_QUOTES)
+    if opened < 0 or any(mark in before[opened:] for mark in _CLOSE_QUOTES):
+        if not before.endswith('"'):
+            return False
+        return '"' in text[end : end + _QUOTE_REACH]
+    after = text[end : end + _QUOTE_REACH]
+    closed = [after.find(mark) for mark in _CLOSE_QUOTES if mark in after]
+    reopened = [after.find(mark) for mark in _OPEN_QUOTES if mark in after]
+    return bool(closed) and (not reopened or min(closed) < min(reopened))
+
+
 #: how far before a phrase a negation still applies ("will never ask you to pay a")
 _NEGATION_WINDOW = 18
+#: English puts more words between them ("we will never text you asking for a redelivery fee")
+_NEGATION_WINDOW_LATIN = 36
 #: occurrences of one phrase examined before giving up (a negated first mention must not hide a later one)
 _MAX_OCCURRENCES = 8
 
@@ -142,13 +166,14 @@ class PhraseMatcher:
                 self._compiled.append((item, None, latin))
 
     def _negated(self, text: str, start: int) -> bool:
-        before = text[max(0, start - _NEGATION_WINDOW) : start]
+        window = _NEGATION_WINDOW_LATIN if _LATIN_LETTER.match(text[start : start + 1]) else _NEGATION_WINDOW
+        before = text[max(0, start - window) : start]
         return any(word in before for word in self._negations)
 
     def _accept(self, text: str, start: int, end: int, latin: bool) -> bool:
         if latin and ((start > 0 and _LATIN_LETTER.match(text[start - 1])) or _LATIN_LETTER.match(text[end : end + 1])):
             return False
-        return not self._negated(text, start)
+        return not self._negated(text, start) and not _quoted(text, start, end)
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = []
@@ -170,7 +195,7 @@ class PhraseMatcher:
                 start = match.start()
                 if latin and start > 0 and _LATIN_LETTER.match(text[start - 1]):
                     continue
-                if not self._negated(text, start):
+                if not self._negated(text, start) and not _quoted(text, start, match.end()):
                     hits.append(Hit(item, match.group(0)[:60]))
                     break
         return hits

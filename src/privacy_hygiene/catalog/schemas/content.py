@@ -29,6 +29,7 @@ PhraseFamily = Literal[
     "fee-words",
     "urgency-words",
     "secret-words",
+    "pretext-words",
 ]
 
 

@@ -26,6 +26,9 @@ class Vendor(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: regexes over inline ``<script>`` text (e.g. ``_hmt.push``, ``fbq('init'``)
     snippets: list[str] = []
     region: str = ""
+    #: the company behind it, when it runs several products: one company's analytics, tag manager
+    #: and ads count once towards the severity (they share what they learn)
+    owner: str = ""
 
 
 class HostList(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
