@@ -14,11 +14,10 @@ from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.models import Confidence, Evidence, Finding, Page, Severity
+from privacy_hygiene.signals.fields import MONEY_OR_IDENTITY_KINDS
 
 #: what a phishing page wants: the field kinds that make impersonation critical
-_CREDENTIALS = frozenset(
-    {"password", "bank_card", "card_cvc", "card_expiry", "payment_pin", "national_id", "passport", "sms_code"}
-)
+_CREDENTIALS = MONEY_OR_IDENTITY_KINDS | {"password"}
 
 
 class BrandAnalyzer:
