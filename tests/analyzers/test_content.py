@@ -3,7 +3,9 @@ miss that must not, in Chinese and English. Words alone stay info/low; forms mak
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +347,42 @@ def test_known_blind_spot_offer_rendered_by_script(make_page: Callable[..., Page
         '<form><input name="n" placeholder="姓名"><input name="p" placeholder="手机"></form>'
     )
     assert "PH-CONTENT-120" in worst(make_page(html("活动", body)), catalog)
+
+
+def test_kind_group_kinds_are_checked() -> None:
+    import msgspec
+
+    from privacy_hygiene.catalog.schemas.content import ContentFile
+
+    groups = {
+        name: ["email"] for name in ("personal", "sign_in", "money_or_identity", "secret", "credentials", "in_transit")
+    }
+    data = {"schema": 1, "meta": {}, "topic": "t", "groups": {**groups, "replay_sensitive": ["shoe_size"]}}
+    problems = msgspec.convert(data, ContentFile).check()
+    assert problems == [("$.groups.replay_sensitive", "unknown field kind 'shoe_size'")]
+
+
+def test_kind_groups_are_defined_once(catalog: Catalog, tmp_path: Path) -> None:
+    from privacy_hygiene.errors import HeuristicsError
+    from privacy_hygiene.signals.fields import kind_groups
+
+    groups = kind_groups(catalog)
+    # what the analyzers rely on: a sign-in's account and secret are not "collecting personal data",
+    # and every secret is worth protecting in transit
+    assert {"national_id", "bank_card", "birth_time"} <= groups.personal
+    assert {"password", "sms_code"} <= groups.sign_in and "national_id" not in groups.sign_in
+    assert groups.money_or_identity <= groups.secret <= groups.in_transit
+    assert "email" not in groups.replay_sensitive and "password" in groups.replay_sensitive
+
+    copy = tmp_path / "heuristics"
+    shutil.copytree(str(catalog.root), copy)
+    fields = (copy / "content" / "fields.toml").read_text(encoding="utf-8")
+    (copy / "content" / "fields.toml").write_text(fields.replace("[groups]", "[unused]", 1), encoding="utf-8")
+    with pytest.raises(HeuristicsError, match=r"unused"):
+        Catalog(copy).validate()
+    (copy / "content" / "fields.toml").write_text(fields, encoding="utf-8")
+    fortune = copy / "content" / "fortune.toml"
+    block = fields[fields.index("[groups]") : fields.index("[[field_hint]]")]
+    fortune.write_text(fortune.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
+    with pytest.raises(HeuristicsError, match=r"exactly one topic file, found 2"):
+        kind_groups(Catalog(copy))

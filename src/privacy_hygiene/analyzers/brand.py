@@ -14,10 +14,7 @@ from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.models import Confidence, Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import MONEY_OR_IDENTITY_KINDS
-
-#: what a phishing page wants: the field kinds that make impersonation critical
-_CREDENTIALS = MONEY_OR_IDENTITY_KINDS | {"password"}
+from privacy_hygiene.signals.fields import kind_groups
 
 
 class BrandAnalyzer:
@@ -42,8 +39,9 @@ class BrandAnalyzer:
         brand, mentions = found
         evidence = [Evidence("text", item.where, item.excerpt[:160]) for item in mentions[:5]]
         evidence.append(Evidence("domain", verdict.registrable, f"{brand.en}: {', '.join(brand.domains[:3])}"))
+        credentials = kind_groups(ctx.catalog).credentials
         asked = sorted(
-            {field.kind for form in ctx.forms for field in form.fields if field.kind in _CREDENTIALS}
+            {field.kind for form in ctx.forms for field in form.fields if field.kind in credentials}
             | {"password" for form in ctx.forms for field in form.fields if field.input_type == "password"}
         )
         if asked:

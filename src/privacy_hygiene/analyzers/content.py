@@ -20,17 +20,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
-from privacy_hygiene.catalog.schemas.content import Marker
+from privacy_hygiene.catalog.schemas.content import KindGroups, Marker
 from privacy_hygiene.domains import host_of
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
 from privacy_hygiene.signals.fields import (
-    MONEY_OR_IDENTITY_KINDS,
-    PERSONAL_KINDS,
-    SECRET_KINDS,
     FormAsk,
     form_asks,
     framing_blocks,
+    kind_groups,
 )
 from privacy_hygiene.signals.text import (
     Hit,
@@ -68,6 +66,7 @@ class _Facts:
     headline: dict[str, list[Hit]]
     matcher: PhraseMatcher
     fold: dict[int, str]
+    groups: KindGroups
 
     def family(self, name: str, *, min_weight: int = 1) -> list[Hit]:
         return [hit for hit in self.hits.get(name, []) if hit.phrase.weight >= min_weight]
@@ -163,7 +162,8 @@ class ContentAnalyzer:
         fold = fold_table(ctx.catalog)
         text = visible_text(page, fold)
         asks = form_asks(ctx)
-        requests_data = any(ask.kinds & PERSONAL_KINDS for ask in asks)
+        groups = kind_groups(ctx.catalog)
+        requests_data = any(ask.kinds & groups.personal for ask in asks)
         matcher = PhraseMatcher([item for topic in topics for item in topic.phrase], negations(ctx.catalog))
         hits: dict[str, list[Hit]] = {}
         for hit in matcher.find(text):
@@ -174,7 +174,7 @@ class ContentAnalyzer:
         headline: dict[str, list[Hit]] = {}
         for hit in matcher.find(prominent_text(page, fold)):
             headline.setdefault(hit.phrase.family, []).append(hit)
-        facts = _Facts(hits, asks, countdown, headline, matcher, fold)
+        facts = _Facts(hits, asks, countdown, headline, matcher, fold, groups)
         yield from self._fortune(facts, ctx)
         yield from self._prize(facts, ctx)
         yield from self._qr(facts, qr_images, matcher, fold, ctx)
@@ -209,7 +209,7 @@ class ContentAnalyzer:
                 continue
             points = 2 + (1 if "birth_time" in kinds else 0) + (3 if contact else 0)
             evidence = _form_evidence(ask, _NAME | _BIRTH | _CONTACT | _CARD)
-            if contact or kinds & MONEY_OR_IDENTITY_KINDS:
+            if contact or kinds & facts.groups.money_or_identity:
                 yield ctx.finding(
                     "PH-CONTENT-020",
                     evidence,
@@ -246,12 +246,12 @@ class ContentAnalyzer:
         fees = facts.family("fee-words")
         for ask in bait_forms:
             kinds = ask.kinds
-            personal = kinds & (PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
+            personal = kinds & (facts.groups.personal | facts.groups.money_or_identity)
             if not personal:
                 continue
-            evidence = _form_evidence(ask, PERSONAL_KINDS | MONEY_OR_IDENTITY_KINDS)
+            evidence = _form_evidence(ask, facts.groups.personal | facts.groups.money_or_identity)
             # an SMS code alone is how registration works in China; ID and card data are not
-            if kinds & (MONEY_OR_IDENTITY_KINDS - {"sms_code"}):
+            if kinds & (facts.groups.money_or_identity - {"sms_code"}):
                 yield ctx.finding(
                     "PH-CONTENT-120",
                     evidence,
@@ -274,7 +274,7 @@ class ContentAnalyzer:
             evidence = _text_evidence(fees)
             if card:
                 yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.HIGH, title=both("scam.fee_form"))
-            elif any(ask.kinds & PERSONAL_KINDS for ask in bait_forms):
+            elif any(ask.kinds & facts.groups.personal for ask in bait_forms):
                 yield ctx.finding("PH-CONTENT-130", evidence, severity=Severity.MEDIUM, title=both("scam.fee_form"))
             else:
                 # words only: a hint in the capped keyword family, so it joins no money combination
@@ -332,10 +332,10 @@ class ContentAnalyzer:
             # institution's own notice (a bank's "locked out?" help page, an insurer's claim form)
             return
         for ask in facts.asks[:_MAX_FORMS]:
-            secrets = ask.kinds & SECRET_KINDS
+            secrets = ask.kinds & facts.groups.secret
             if not secrets or not facts.about(ask, ("pretext-words",), min_weight=2):
                 continue
-            evidence = _form_evidence(ask, SECRET_KINDS | PERSONAL_KINDS)
+            evidence = _form_evidence(ask, facts.groups.secret | facts.groups.personal)
             if secrets & _CARD:
                 # card data for an "account check": money can leave at once
                 yield ctx.finding(

@@ -23,7 +23,7 @@ from privacy_hygiene.catalog.schemas.trackers import TrackersFile, Vendor
 from privacy_hygiene.domains import host_of, registrable_domain
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import PERSONAL_KINDS, form_asks
+from privacy_hygiene.signals.fields import form_asks, kind_groups
 
 _RESOURCE_ATTRS = {
     "script": "src",
@@ -39,8 +39,6 @@ _RESOURCE_ATTRS = {
 _URL_IN_SCRIPT = re.compile(r"(?:https?:)?//([a-z0-9][a-z0-9.-]*\.[a-z]{2,})(?=[/:'\"?\s]|$)", re.IGNORECASE)
 _INPUT_TYPES_SKIPPED = frozenset({"hidden", "submit", "button", "image", "reset"})
 _MAX_SCRIPT_CHARS = 200_000
-#: data that makes a form worth watching: more than the email of a newsletter box
-_PROFILE_KINDS = (PERSONAL_KINDS - {"email"}) | {"password"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,8 @@ def _resource_hosts(page: Page) -> tuple[list[str], str]:
 
 def _collects_profile(ctx: AnalysisContext) -> bool:
     """True when a form (or loose inputs) asks for personal data beyond an email address."""
-    return any(ask.kinds & _PROFILE_KINDS for ask in form_asks(ctx))
+    watched = kind_groups(ctx.catalog).replay_sensitive
+    return any(ask.kinds & watched for ask in form_asks(ctx))
 
 
 def _has_inputs(page: Page) -> bool:

@@ -16,12 +16,7 @@ from urllib.parse import urlsplit
 from privacy_hygiene.analyzers.base import AnalysisContext
 from privacy_hygiene.domains import host_of, is_ip, registrable_domain
 from privacy_hygiene.models import Evidence, Finding, FormInfo, Page, Severity
-from privacy_hygiene.signals.fields import PERSONAL_KINDS, SECRET_KINDS
-
-#: secrets (what opens an account or moves money) make an unencrypted or cross-site form critical/high
-_SENSITIVE = SECRET_KINDS
-#: personal data worth protecting in transit, plus what a sign-in sends
-_PERSONAL = PERSONAL_KINDS | SECRET_KINDS | frozenset({"username", "message"})
+from privacy_hygiene.signals.fields import kind_groups
 
 
 def _scheme(url: str | None) -> str:
@@ -50,17 +45,21 @@ class TransportAnalyzer:
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
         page_url = page.effective_url
         page_scheme = _scheme(page_url)
+        groups = kind_groups(ctx.catalog)
+        # secrets (what opens an account or moves money) make an unencrypted or cross-site form
+        # critical/high; the rest of what is worth protecting in transit makes it medium
+        secret, in_transit = groups.secret, groups.in_transit
         for form in ctx.forms:
             kinds = _collected(form)
             if not kinds:
                 continue
-            sensitive = sorted({kind for kind in kinds if kind in _SENSITIVE})
+            sensitive = sorted({kind for kind in kinds if kind in secret})
             action_scheme = _scheme(form.action)
             where = Evidence("form", _form_locator(form), f"{form.method.upper()} {form.action}")
             field_evidence = [
                 Evidence("field", field.name or field.id or field.kind, field.kind)
                 for field in form.fields
-                if field.kind in _SENSITIVE
+                if field.kind in secret
             ]
             if action_scheme == "mailto":
                 yield ctx.finding("PH-TRANSPORT-080", [where])
@@ -68,7 +67,7 @@ class TransportAnalyzer:
             if page_scheme == "http" or (action_scheme == "http" and page_scheme != "https"):
                 if sensitive:
                     yield ctx.finding("PH-TRANSPORT-020", [where, *field_evidence])
-                elif any(kind in _PERSONAL for kind in kinds) or page_scheme == "http":
+                elif any(kind in in_transit for kind in kinds) or page_scheme == "http":
                     yield ctx.finding("PH-TRANSPORT-010", [where])
             elif action_scheme == "http":
                 if sensitive:
@@ -112,7 +111,7 @@ class TransportAnalyzer:
             return
         if sensitive:
             yield ctx.finding("PH-TRANSPORT-060", evidence)
-        elif any(kind in _PERSONAL for kind in kinds):
+        elif any(kind in kind_groups(ctx.catalog).in_transit for kind in kinds):
             yield ctx.finding("PH-TRANSPORT-050", evidence)
         else:
             yield ctx.finding("PH-TRANSPORT-050", evidence, severity=Severity.LOW, scam_points=0)

@@ -18,15 +18,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.catalog.schemas.content import KindGroups
 from privacy_hygiene.catalog.schemas.domains import DomainsFile
 from privacy_hygiene.catalog.schemas.trust import TrustFile
 from privacy_hygiene.domains import host_of, is_ip, public_suffix, registrable_domain
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
-from privacy_hygiene.signals.fields import PERSONAL_KINDS, SECRET_KINDS, form_asks
+from privacy_hygiene.signals.fields import form_asks, kind_groups
 from privacy_hygiene.signals.text import fold_table, normalise
-
-_SENSITIVE = SECRET_KINDS
 
 
 def _is_loopback(host: str) -> bool:
@@ -74,14 +73,15 @@ class TrustAnalyzer:
         asks = form_asks(ctx) if page.is_html else ()
         kinds = frozenset(kind for ask in asks for kind in ask.kinds)
         collecting = [ask for ask in asks if ask.collects]
-        host_findings = list(self._host(page, host, kinds, domains, ctx)) if host else []
+        groups = kind_groups(ctx.catalog)
+        host_findings = list(self._host(page, host, kinds, groups, domains, ctx)) if host else []
         yield from host_findings
         if not page.is_html:
             return
         if collecting and not _has_privacy_link(page, data.privacy_link, fold_table(ctx.catalog)):
             asking = collecting[0]
             fields = [
-                Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in PERSONAL_KINDS
+                Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in groups.personal
             ]
             # many small legitimate sites have no policy page: a tip, unless the site is also hard to
             # trace (odd host). Data sent to another site is the transport analyzer's finding.
@@ -95,11 +95,17 @@ class TrustAnalyzer:
                 yield ctx.finding("PH-TRUST-100", [Evidence("domain", site)])
 
     def _host(
-        self, page: Page, host: str, kinds: frozenset[str], domains: DomainsFile, ctx: AnalysisContext
+        self,
+        page: Page,
+        host: str,
+        kinds: frozenset[str],
+        groups: KindGroups,
+        domains: DomainsFile,
+        ctx: AnalysisContext,
     ) -> Iterator[Finding]:
         if is_ip(host):
             if not _is_loopback(host):
-                if kinds & (PERSONAL_KINDS | _SENSITIVE):
+                if kinds & (groups.personal | groups.secret):
                     yield ctx.finding(
                         "PH-TRUST-060",
                         [Evidence("domain", host)],
@@ -123,7 +129,7 @@ class TrustAnalyzer:
             yield ctx.finding("PH-TRUST-070", [Evidence("url", shortened[0], host)])
         free = next((s for s in domains.free_hosting if host == s or host.endswith("." + s)), None)
         if free:
-            if kinds & _SENSITIVE:
+            if kinds & groups.secret:
                 yield ctx.finding(
                     "PH-TRUST-080",
                     [Evidence("domain", host, free)],

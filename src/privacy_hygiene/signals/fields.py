@@ -11,9 +11,10 @@ whether that means a birth date).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from privacy_hygiene.errors import HeuristicsError
 from privacy_hygiene.signals.text import content_files
 
 if TYPE_CHECKING:
@@ -21,42 +22,19 @@ if TYPE_CHECKING:
 
     from privacy_hygiene.analyzers.base import AnalysisContext
     from privacy_hygiene.catalog import Catalog
+    from privacy_hygiene.catalog.schemas.content import KindGroups
 
 _SKIPPED_TYPES = frozenset({"hidden", "submit", "button", "image", "reset"})
 _FIELD_TAGS = ("input", "select", "textarea")
 _TYPE_KINDS = {"password": "password", "email": "email", "tel": "phone"}
-#: kinds that are personal data a page collects (a login's username + password is not "collecting")
-PERSONAL_KINDS = frozenset(
-    {
-        "full_name",
-        "given_name",
-        "family_name",
-        "phone",
-        "messenger_id",
-        "email",
-        "national_id",
-        "passport",
-        "bank_card",
-        "card_cvc",
-        "card_expiry",
-        "payment_pin",
-        "birth_date",
-        "birth_time",
-        "address",
-        "postal_code",
-        "income",
-        "security_answer",
-        "photo",
-    }
-)
-#: what a sign-in form asks for (a phone or email as the account name, a password or SMS code)
-_SIGN_IN_KINDS = frozenset({"phone", "email", "username", "password", "sms_code", "captcha", "other", "search_query"})
-#: kinds that let someone take money or impersonate you
-MONEY_OR_IDENTITY_KINDS = frozenset(
-    {"national_id", "passport", "bank_card", "card_cvc", "card_expiry", "payment_pin", "sms_code"}
-)
-#: secrets: what opens an account or moves money
-SECRET_KINDS = MONEY_OR_IDENTITY_KINDS | {"password", "security_answer"}
+
+
+def kind_groups(catalog: Catalog) -> KindGroups:
+    """The field-kind groups of ``heuristics/content/`` (exactly one topic file defines them)."""
+    found = [topic.groups for topic in content_files(catalog) if topic.groups is not None]
+    if len(found) != 1:
+        raise HeuristicsError("content/", f"must be defined in exactly one topic file, found {len(found)}", "$.groups")
+    return found[0]
 
 
 @dataclass(frozen=True)
@@ -74,6 +52,7 @@ class FormAsk:
     index: int
     action: str
     fields: tuple[FieldAsk, ...]
+    groups: KindGroups = field(repr=False, compare=False)
     #: the raw text around the form (the form and its enclosing sections), to tell what it is for
     context: str = ""
 
@@ -84,12 +63,12 @@ class FormAsk:
     @property
     def signs_in(self) -> bool:
         """A sign-in form (account + password or SMS code): it uses data you gave before, collects none."""
-        return bool(self.kinds & {"password", "sms_code"}) and self.kinds <= _SIGN_IN_KINDS
+        return bool(self.kinds & {"password", "sms_code"}) and self.kinds <= self.groups.sign_in
 
     @property
     def collects(self) -> bool:
         """True when the form asks for personal data (and is not merely a sign-in)."""
-        return bool(self.kinds & PERSONAL_KINDS) and not self.signs_in
+        return bool(self.kinds & self.groups.personal) and not self.signs_in
 
     @property
     def locator(self) -> str:
@@ -172,30 +151,31 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
         return ()
     root = page.soup
     guesser = _Guesser(root, _hints(ctx.catalog))
+    groups = kind_groups(ctx.catalog)
     tags = root.find_all("form")
     result: list[FormAsk] = []
     for info in ctx.forms:
         elements = _inputs(tags[info.index]) if info.index < len(tags) else []
         fields = []
         aligned = len(elements) == len(info.fields)
-        for position, field in enumerate(info.fields):
-            kind = field.kind
+        for position, known in enumerate(info.fields):
+            kind = known.kind
             guess = guesser.kind(elements[position]) if aligned else "other"
             # security-question material is this module's speciality: it wins over a general kind
             # ("In which city were you born?" is an address to a form classifier, a secret here)
             if kind == "other" or guess == "security_answer":
                 kind = guess if guess != "other" else kind
-            fields.append(FieldAsk(kind, field.name or field.id or f"#{position}"))
+            fields.append(FieldAsk(kind, known.name or known.id or f"#{position}"))
         context = _context(tags[info.index]) if info.index < len(tags) else ""
-        result.append(FormAsk(info.index, info.action, tuple(fields), context))
+        result.append(FormAsk(info.index, info.action, tuple(fields), groups, context))
     covered = {info.index for info in ctx.forms}
     for index, tag in enumerate(tags):
         if index not in covered:  # the form analysis gave up on this form (too deep, malformed): guess
             guessed = guesser.fields(_inputs(tag))
-            result.append(FormAsk(index, _attr(tag, "action"), guessed, _context(tag)))
+            result.append(FormAsk(index, _attr(tag, "action"), guessed, groups, _context(tag)))
     loose = [tag for tag in _inputs(root) if tag.find_parent("form") is None]
     if loose:
-        result.append(FormAsk(-1, "", guesser.fields(loose), _context(loose[0])))
+        result.append(FormAsk(-1, "", guesser.fields(loose), groups, _context(loose[0])))
     return tuple(result)
 
 

@@ -60,6 +60,25 @@ class Marker(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     pattern: str
 
 
+class KindGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Groups of field kinds the analyzers reason with (defined once, in ``content/fields.toml``)."""
+
+    #: personal data a page collects
+    personal: frozenset[str]
+    #: all a sign-in form asks for
+    sign_in: frozenset[str]
+    #: what lets someone take money or pass as you
+    money_or_identity: frozenset[str]
+    #: what opens an account or moves money
+    secret: frozenset[str]
+    #: what a page dressed as a brand wants
+    credentials: frozenset[str]
+    #: what is worth protecting in transit
+    in_transit: frozenset[str]
+    #: what session replay must not watch being typed
+    replay_sensitive: frozenset[str]
+
+
 class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One topic file: its phrases, field hints and the rules it defines."""
 
@@ -75,9 +94,14 @@ class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     fold_from: str = ""
     fold_to: str = ""
     rule: list[RuleDef] = []
+    groups: KindGroups | None = None
 
     def check(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
+        if self.groups is not None:
+            for name in self.groups.__struct_fields__:
+                for kind in sorted(getattr(self.groups, name) - HINT_KINDS):
+                    problems.append((f"$.groups.{name}", f"unknown field kind {kind!r}"))
         for index, item in enumerate(self.phrase):
             if item.regex:
                 problems.extend(_compiles(item.text, f"$.phrase[{index}].text"))
