@@ -90,3 +90,28 @@ def test_the_title_speaks_only_for_forms_that_ask_something_personal(
     )
     first, second = analyze_forms(make_page(html), catalog)
     assert (first.purpose, second.purpose) == ("other", "fortune_telling")
+
+
+KYC_FORM = """<html lang="en"><head><title>Open an account</title></head><body><h1>Open an account</h1>
+<form method="post" action="/sign-up/details">
+<label for="n">Legal name</label><input id="n" name="legal_name" required>
+<label for="d">Date of birth</label><input id="d" name="dob" type="date" required>
+<label for="a">Home address</label><input id="a" name="home_address" required>
+<label for="e">Email</label><input id="e" name="email" type="email" required>
+<button>Continue</button></form></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("url", "unneeded"),
+    [
+        ("https://www.monzo.com/sign-up", set()),  # a bank's own domain: know your customer
+        ("https://secure.hsbc.co.uk/open-account", set()),
+        ("https://monzo-accounts.help/sign-up", {"dob", "home_address"}),  # not the bank's domain
+        ("https://www.spotify.com/signup", {"dob", "home_address"}),  # a brand, but not a regulated one
+    ],
+)
+def test_a_regulated_brands_own_domain_may_verify_identity(
+    make_page: Callable[..., Page], catalog: Catalog, url: str, unneeded: set[str]
+) -> None:
+    (form,) = analyze_forms(make_page(KYC_FORM, url), catalog)
+    assert {field.name for field in form.fields if field.unneeded} == unneeded

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from privacy_hygiene.catalog import Catalog
+from privacy_hygiene.catalog.schemas.brands import BrandsFile
 from privacy_hygiene.catalog.schemas.forms import FormsFile
 from privacy_hygiene.catalog.schemas.purposes import PurposesFile
+from privacy_hygiene.domains import host_of, registrable_domain
 from privacy_hygiene.forms import dom
 from privacy_hygiene.forms.describe import FormReader
 from privacy_hygiene.forms.kinds import apply_context, score_kind
-from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, field_lexicon, purpose_table
+from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, brand_sectors, field_lexicon, purpose_table
 from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge
 from privacy_hygiene.forms.purpose import classify, form_text
 from privacy_hygiene.forms.required import is_required
@@ -97,6 +99,8 @@ class _PageFacts:
     base: str | None
     labels: dict[str, dom.Element]
     page_text: str
+    #: the page is on the official domain of a bank, payment firm, telecom... (brands.toml)
+    regulated: bool = False
     #: decided on the first form that asks something sensitive (None until then)
     mainland: bool | None = None
 
@@ -105,6 +109,15 @@ class _PageFacts:
             ratio = _han_ratio(f"{self.page_text} {form_words[:2000]}")
             self.mainland = is_mainland_site(self.root, self.page.effective_url, ratio)
         return self.mainland
+
+
+def _regulated_official_site(url: str | None, catalog: Catalog, purposes: PurposeTable) -> bool:
+    """True on the official domain of a protected brand of a regulated sector (a bank's own site)."""
+    site = registrable_domain(host_of(url)) if url else ""
+    if not site:
+        return False
+    sector = brand_sectors(catalog.file("brands.toml", BrandsFile)).get(site)
+    return sector in purposes.official_categories
 
 
 def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
@@ -131,6 +144,7 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
         base=base_url(root, page.effective_url),
         labels=labels,
         page_text=_page_text(root),
+        regulated=_regulated_official_site(page.effective_url, catalog, purposes),
     )
     results = []
     budget = MAX_PAGE_FIELDS
@@ -169,8 +183,9 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     purpose = classify(kinds, descriptions, texts, purposes, method=method)
     sensitive = any(kind in purposes.sensitive for kind in kinds)
     mainland = sensitive and facts.is_mainland(all_text)
-    real_name = any(kind in purposes.real_name_kinds for kind in kinds) and is_real_name_service(
-        f"{texts.page} {texts.heading}", facts.page.effective_url, purposes
+    real_name = facts.regulated or (
+        any(kind in purposes.real_name_kinds for kind in kinds)
+        and is_real_name_service(f"{texts.page} {texts.heading}", facts.page.effective_url, purposes)
     )
     required_flags = [is_required(item, fields_lexicon, all_required=everything_required) for item in descriptions]
     # HTML: ``required`` on any radio of a group makes the whole group required
@@ -182,7 +197,9 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     fields = []
     for description, kind, flag in zip(descriptions, kinds, required_flags, strict=True):
         required = flag or (description.input_type == "radio" and description.group in required_groups)
-        verdict = judge(kind, required, purpose, purposes, mainland=mainland, real_name=real_name)
+        verdict = judge(
+            kind, required, purpose, purposes, mainland=mainland, real_name=real_name, official=facts.regulated
+        )
         fields.append(
             FormField(
                 name=description.name,

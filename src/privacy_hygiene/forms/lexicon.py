@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from privacy_hygiene.catalog.schemas.brands import BrandsFile
 from privacy_hygiene.catalog.schemas.forms import FormsFile, SourceWeights
 from privacy_hygiene.catalog.schemas.purposes import PurposesFile, PurposeWeights, SensitiveDef
 from privacy_hygiene.i18n import LocalText
@@ -107,6 +108,9 @@ class PurposeTable:
     real_name_kinds: frozenset[str]
     real_name_terms: Pattern | None
     real_name_hosts: tuple[str, ...]
+    #: kinds also needed on a regulated brand's official domain, and those brands' categories
+    official_kinds: frozenset[str] = frozenset()
+    official_categories: frozenset[str] = frozenset()
     remark: Pattern | None = None
     current_password: Pattern | None = None
 
@@ -125,6 +129,20 @@ def _cached(source: Any, build: Any) -> Any:
     with _lock:
         _cache[key] = (source, value)
     return value
+
+
+def brand_sectors(data: BrandsFile) -> dict[str, str]:
+    """Every registrable domain a protected brand owns → the brand's category (cached per loaded file)."""
+    result: dict[str, str] = _cached(data, _build_sectors)
+    return result
+
+
+def _build_sectors(data: BrandsFile) -> dict[str, str]:
+    sectors: dict[str, str] = {}
+    for brand in data.brand:
+        for domain in (*brand.domains, *brand.related):
+            sectors.setdefault(domain, brand.category)
+    return sectors
 
 
 def field_lexicon(data: FormsFile) -> FieldLexicon:
@@ -218,4 +236,6 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         remark=any_of(data.composition.remark),
         current_password=any_of(data.composition.current_password),
         real_name_hosts=tuple(data.real_name.hosts),
+        official_kinds=frozenset(data.real_name.official_kinds),
+        official_categories=frozenset(data.real_name.brand_categories),
     )

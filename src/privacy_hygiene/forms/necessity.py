@@ -54,15 +54,26 @@ def is_real_name_service(text: str, url: str | None, table: PurposeTable) -> boo
 
 
 def judge(
-    kind: str, required: bool, purpose: str, table: PurposeTable, *, mainland: bool, real_name: bool = False
+    kind: str,
+    required: bool,
+    purpose: str,
+    table: PurposeTable,
+    *,
+    mainland: bool,
+    real_name: bool = False,
+    official: bool = False,
 ) -> Verdict:
-    """The verdict for one field of ``kind`` in a form for ``purpose``."""
+    """The verdict for one field of ``kind`` in a form for ``purpose``; ``real_name`` when the law
+    requires identity checks here, ``official`` on a regulated brand's own domain (know your customer)."""
     entry = table.sensitive.get(kind)
     if entry is None:
         return Verdict(sensitive=False)
     policy = table.purposes.get(purpose) or table.purposes["other"]
     needed = (
-        kind in policy.needs or (mainland and kind in policy.needs_cn) or (real_name and kind in table.real_name_kinds)
+        kind in policy.needs
+        or (mainland and kind in policy.needs_cn)
+        or (real_name and kind in table.real_name_kinds)
+        or (official and kind in table.official_kinds)
     )
     if needed or not required:
         return Verdict(sensitive=True, secret=entry.secret)

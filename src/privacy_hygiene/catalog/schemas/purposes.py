@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
+from privacy_hygiene.catalog.schemas.brands import BrandCategory
 from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS, compiles
 from privacy_hygiene.i18n import LocalText
 
@@ -78,6 +79,9 @@ class RealName(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     terms: list[str]
     #: host suffixes of such services (government domains)
     hosts: list[str] = []
+    #: kinds also needed on the official domain of a brand of ``brand_categories`` (know your customer)
+    official_kinds: list[str] = []
+    brand_categories: list[BrandCategory] = []
 
 
 class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -118,7 +122,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
         for number, pattern in enumerate(self.real_name.terms):
             problems.extend(compiles(pattern, f"$.real_name.terms[{number}]"))
-        for kind in self.real_name.kinds:
+        for kind in (*self.real_name.kinds, *self.real_name.official_kinds):
             if kind not in FIELD_KINDS:
                 problems.append(("$.real_name.kinds", f"unknown kind {kind!r}"))
         for index, entry in enumerate(self.sensitive):
