@@ -115,3 +115,40 @@ def test_a_regulated_brands_own_domain_may_verify_identity(
 ) -> None:
     (form,) = analyze_forms(make_page(KYC_FORM, url), catalog)
     assert {field.name for field in form.fields if field.unneeded} == unneeded
+
+
+PATIENT_FORM = """<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>
+<form method="post" action="/submit">
+<label for="n">{name}</label><input id="n" name="name" required>
+<label for="d">{dob}</label><input id="d" name="dob" type="date" required>
+<label for="p">{phone}</label><input id="p" name="tel" type="tel" required>
+<textarea name="note" aria-label="{note}"></textarea>
+<button>{send}</button></form></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "words", "unneeded"),
+    [
+        (
+            "Request an appointment - Riverside Clinic",
+            "en",
+            ("Name", "Date of birth", "Phone", "Reason", "Send"),
+            set(),
+        ),
+        ("预约挂号 - 第三人民医院", "zh-CN", ("姓名", "出生日期", "手机号", "病情描述", "提交"), set()),
+        ("Contact our design studio", "en", ("Name", "Date of birth", "Phone", "Message", "Send"), {"dob"}),
+        ("联系我们 - 装修公司", "zh-CN", ("姓名", "出生日期", "手机号", "留言", "提交"), {"dob"}),
+    ],
+)
+def test_a_patient_must_be_identified_but_a_studio_has_no_use_for_a_birth_date(
+    make_page: Callable[..., Page],
+    catalog: Catalog,
+    title: str,
+    lang: str,
+    words: tuple[str, ...],
+    unneeded: set[str],
+) -> None:
+    name, dob, phone, note, send = words
+    html = PATIENT_FORM.format(title=title, lang=lang, name=name, dob=dob, phone=phone, note=note, send=send)
+    (form,) = analyze_forms(make_page(html, "https://example.com/form"), catalog)
+    assert {field.name for field in form.fields if field.unneeded} == unneeded

@@ -21,7 +21,7 @@ from privacy_hygiene.forms import dom
 from privacy_hygiene.forms.describe import FormReader
 from privacy_hygiene.forms.kinds import apply_context, score_kind
 from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, brand_sectors, field_lexicon, purpose_table
-from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge
+from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge, service_needs
 from privacy_hygiene.forms.purpose import classify, form_text
 from privacy_hygiene.forms.required import is_required
 from privacy_hygiene.models import FormField, FormInfo, Page
@@ -183,10 +183,12 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     purpose = classify(kinds, descriptions, texts, purposes, method=method)
     sensitive = any(kind in purposes.sensitive for kind in kinds)
     mainland = sensitive and facts.is_mainland(all_text)
+    service_text = f"{texts.page} {texts.heading}"
     real_name = facts.regulated or (
         any(kind in purposes.real_name_kinds for kind in kinds)
-        and is_real_name_service(f"{texts.page} {texts.heading}", facts.page.effective_url, purposes)
+        and is_real_name_service(service_text, facts.page.effective_url, purposes)
     )
+    also_needed = service_needs(service_text, purposes, mainland=mainland) if sensitive else frozenset()
     required_flags = [is_required(item, fields_lexicon, all_required=everything_required) for item in descriptions]
     # HTML: ``required`` on any radio of a group makes the whole group required
     required_groups = {
@@ -198,7 +200,14 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     for description, kind, flag in zip(descriptions, kinds, required_flags, strict=True):
         required = flag or (description.input_type == "radio" and description.group in required_groups)
         verdict = judge(
-            kind, required, purpose, purposes, mainland=mainland, real_name=real_name, official=facts.regulated
+            kind,
+            required,
+            purpose,
+            purposes,
+            mainland=mainland,
+            real_name=real_name,
+            official=facts.regulated,
+            also_needed=also_needed,
         )
         fields.append(
             FormField(

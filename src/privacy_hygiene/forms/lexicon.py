@@ -99,6 +99,16 @@ class PurposeLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceLexicon:
+    """A service that needs more than its form's purpose (``[[service]]`` of purposes.toml)."""
+
+    id: str
+    terms: Pattern | None
+    needs: frozenset[str]
+    needs_cn: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class PurposeTable:
     """``purposes.toml`` ready to use."""
 
@@ -111,6 +121,7 @@ class PurposeTable:
     #: kinds also needed on a regulated brand's official domain, and those brands' categories
     official_kinds: frozenset[str] = frozenset()
     official_categories: frozenset[str] = frozenset()
+    services: tuple[ServiceLexicon, ...] = ()
     remark: Pattern | None = None
     current_password: Pattern | None = None
 
@@ -238,4 +249,8 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         real_name_hosts=tuple(data.real_name.hosts),
         official_kinds=frozenset(data.real_name.official_kinds),
         official_categories=frozenset(data.real_name.brand_categories),
+        services=tuple(
+            ServiceLexicon(item.id, any_of(item.terms), frozenset(item.needs), frozenset(item.needs_cn))
+            for item in data.service
+        ),
     )

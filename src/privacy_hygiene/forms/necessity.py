@@ -53,6 +53,15 @@ def is_real_name_service(text: str, url: str | None, table: PurposeTable) -> boo
     return table.real_name_terms is not None and table.real_name_terms.search(text) is not None
 
 
+def service_needs(text: str, table: PurposeTable, *, mainland: bool) -> frozenset[str]:
+    """The kinds the services named in ``text`` need on top of the form's purpose (a clinic: a birth date)."""
+    needed: set[str] = set()
+    for service in table.services:
+        if service.terms is not None and service.terms.search(text):
+            needed |= service.needs | (service.needs_cn if mainland else frozenset())
+    return frozenset(needed)
+
+
 def judge(
     kind: str,
     required: bool,
@@ -62,9 +71,11 @@ def judge(
     mainland: bool,
     real_name: bool = False,
     official: bool = False,
+    also_needed: frozenset[str] = frozenset(),
 ) -> Verdict:
     """The verdict for one field of ``kind`` in a form for ``purpose``; ``real_name`` when the law
-    requires identity checks here, ``official`` on a regulated brand's own domain (know your customer)."""
+    requires identity checks here, ``official`` on a regulated brand's own domain (know your customer),
+    ``also_needed`` what the service needs beyond the purpose (:func:`service_needs`)."""
     entry = table.sensitive.get(kind)
     if entry is None:
         return Verdict(sensitive=False)
@@ -74,6 +85,7 @@ def judge(
         or (mainland and kind in policy.needs_cn)
         or (real_name and kind in table.real_name_kinds)
         or (official and kind in table.official_kinds)
+        or kind in also_needed
     )
     if needed or not required:
         return Verdict(sensitive=True, secret=entry.secret)

@@ -84,6 +84,17 @@ class RealName(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     brand_categories: list[BrandCategory] = []
 
 
+class ServiceDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A service that must identify the person whatever its form's purpose (a clinic, an airline)."""
+
+    id: str
+    #: words of the page title, its h1 or the form's headings that show the service
+    terms: list[str]
+    #: kinds it needs on top of the purpose's, anywhere / on Chinese sites
+    needs: list[str]
+    needs_cn: list[str] = []
+
+
 class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Words that change what a field counts for in the purpose's composition."""
 
@@ -103,6 +114,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sensitive: list[SensitiveDef]
     real_name: RealName
     rule: list[RuleDef] = []
+    service: list[ServiceDef] = []
     composition: CompositionCues = CompositionCues()
 
     def check(self) -> list[tuple[str, str]]:
@@ -125,6 +137,13 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for kind in (*self.real_name.kinds, *self.real_name.official_kinds):
             if kind not in FIELD_KINDS:
                 problems.append(("$.real_name.kinds", f"unknown kind {kind!r}"))
+        for index, service in enumerate(self.service):
+            for key in ("needs", "needs_cn"):
+                for kind in getattr(service, key):
+                    if kind not in FIELD_KINDS:
+                        problems.append((f"$.service[{index}].{key}", f"unknown kind {kind!r}"))
+            for number, pattern in enumerate(service.terms):
+                problems.extend(compiles(pattern, f"$.service[{index}].terms[{number}]"))
         for index, entry in enumerate(self.sensitive):
             if entry.kind not in FIELD_KINDS:
                 problems.append((f"$.sensitive[{index}].kind", f"unknown kind {entry.kind!r}"))
