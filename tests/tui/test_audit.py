@@ -200,3 +200,23 @@ def test_an_engine_bug_on_one_target_does_not_stop_the_batch(monkeypatch: pytest
             assert app.is_running
 
     run(scenario())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "页面以“账户异常/需要验证/退款待领”为由，要你填写银行卡信息",
+        "A prize page asks for your ID, bank card or a code",
+    ],
+)
+def test_a_bullet_keeps_its_sentence_beside_it_and_folds_under_it(line: str) -> None:
+    from rich.console import Console
+
+    from privacy_hygiene.tui.widgets.safe import untrusted_bullet
+
+    console = Console(width=24, record=True, color_system=None)
+    console.print(untrusted_bullet(line))
+    rows = [row.rstrip() for row in console.export_text().splitlines() if row.strip()]
+    assert rows[0].startswith("  · ") and len(rows[0]) > len("  · ")  # the text starts beside the bullet
+    assert len(rows) >= 2 and all(row.startswith("    ") for row in rows[1:])  # and wraps under itself
+    assert "".join(row[4:] for row in rows).replace(" ", "") == line.replace(" ", "")

@@ -15,7 +15,7 @@ from privacy_hygiene.i18n import Lang, messages, t
 from privacy_hygiene.models import GROUPS, AuditReport, Finding, FormInfo
 from privacy_hygiene.render import GRADE_STYLE, LEVEL_STYLE, forms_table, severity_text
 from privacy_hygiene.tui.widgets.outline import Outline
-from privacy_hygiene.tui.widgets.safe import untrusted
+from privacy_hygiene.tui.widgets.safe import untrusted, untrusted_bullet
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def summary_view(report: AuditReport, lang: Lang) -> RenderableType:
     for heading, lines, style in sections:
         if lines:
             parts.append(Text(f"\n{t(heading, lang)}", style=style))
-            parts.extend(untrusted(f"  · {line}", 300, style="dim") for line in lines)
+            parts.extend(untrusted_bullet(line, style="dim") for line in lines)
     return Group(*parts)
 
 
