@@ -33,7 +33,7 @@ class BrandAnalyzer:
         verdict = Detector(ctx.catalog).check(url)
         if verdict.note in ("official", "trusted-suffix", "ip", "no-host") or not verdict.registrable:
             return
-        found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog))
+        found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog, host_imitates=verdict.lookalike_of))
         if found is None:
             return
         brand, mentions = found

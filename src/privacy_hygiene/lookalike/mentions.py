@@ -40,12 +40,14 @@ class NameIndex:
     by_domain: dict[str, Brand]
 
 
+def _english_names(brand: Brand) -> set[str]:
+    """The parts of the English name: "Bank of China (BOC)" → "Bank of China", "BOC"."""
+    return {part.strip() for part in re.split(r" \(|\)| / |、", brand.en) if part.strip()}
+
+
 def _variants(brand: Brand, words: frozenset[str], ambiguous: frozenset[str]) -> list[str]:
     names = {brand.zh, *brand.zh_names, *(name for name in brand.names if len(name) >= 5)}
-    for part in re.split(r" \(|\)| / |、", brand.en):
-        part = part.strip()
-        if part:
-            names.add(part)
+    names.update(_english_names(brand))
     names.update(brand.domains)
     # an ordinary-word brand ("Apple", "Target") is named by its domain or its full English name only
     if brand.common_word:
@@ -103,15 +105,33 @@ def _resources(soup: BeautifulSoup, base: str | None) -> list[tuple[str, str]]:
     return found
 
 
-def brand_mentions(soup: BeautifulSoup, base: str | None, catalog: Catalog) -> list[Mention]:
-    """Every mention of a protected brand on the page (text and resources)."""
+def _all_names(brand: Brand) -> re.Pattern[str]:
+    """Every name of ``brand``, everyday words included ("Apple", "Meta", 苹果), as one pattern."""
+    names = {brand.zh, *brand.zh_names, *brand.names, *brand.domains, *_english_names(brand)}
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True) if len(name) >= 2)
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.IGNORECASE)
+
+
+def brand_mentions(
+    soup: BeautifulSoup, base: str | None, catalog: Catalog, *, host_imitates: str | None = None
+) -> list[Mention]:
+    """Every mention of a protected brand on the page (text and resources).
+
+    ``host_imitates``: the official domain the page's own host imitates (the lookalike verdict).
+    The page's words are then also read for that brand's everyday-word names: "Apple ID" on
+    appleid.apple.com-support-unlock.net is Apple, though a recipe titled "Apple pie" is not.
+    """
     index = name_index(catalog)
+    corroborated = index.by_domain.get(host_imitates) if host_imitates else None
+    extra = _all_names(corroborated) if corroborated is not None else None
     mentions: list[Mention] = []
     for where, text in _texts(soup):
         for match in index.pattern.finditer(text):
             brand = index.by_name.get(match.group(0).lower())
             if brand is not None:
                 mentions.append(Mention(brand, where, text))
+        if corroborated is not None and extra is not None and extra.search(text):
+            mentions.append(Mention(corroborated, where, text))
     for where, url in _resources(soup, base):
         host = host_of(url)
         if not host:
