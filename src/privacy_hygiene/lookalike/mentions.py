@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|版权所有|版权)", re.IGNORECASE)
+#: images above the first heading read as the page's logo (scam kits name the file anything)
+_TOP_IMAGES = 3
 _ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
 
 
@@ -85,9 +87,12 @@ def _texts(soup: BeautifulSoup) -> list[tuple[str, str]]:
         found.append(("heading", heading.get_text(" ")))
     for meta in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2):
         found.append(("site-name", str(meta.get("content") or "")))
+    first_heading = soup.find(["h1", "h2", "h3"])
+    above = set(map(id, first_heading.find_all_previous("img", limit=_TOP_IMAGES))) if first_heading else set()
     for image in soup.find_all("img", limit=200):
         marker = " ".join(str(image.get(attr) or "") for attr in ("alt", "src", "class", "id")).lower()
-        if "logo" in marker or "brand" in marker:
+        # an image above the first heading sits where the logo goes, whatever its file is called
+        if "logo" in marker or "brand" in marker or id(image) in above:
             found.append(("logo", str(image.get("alt") or image.get("title") or "")))
     for node in soup.find_all(string=_COPYRIGHT, limit=10):
         found.append(("copyright", str(node)))
