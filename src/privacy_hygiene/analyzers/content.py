@@ -31,7 +31,7 @@ from privacy_hygiene.signals.fields import (
     framing_blocks,
     kind_groups,
 )
-from privacy_hygiene.signals.overreach import institution_site, overreach_findings
+from privacy_hygiene.signals.overreach import institution_site, overreach_findings, own_named_site
 from privacy_hygiene.signals.text import (
     Hit,
     PhraseMatcher,
@@ -321,9 +321,10 @@ class ContentAnalyzer:
         if not words:
             return
         yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
-        if institution_site(ctx):
+        if institution_site(ctx) or own_named_site(ctx):
             # on a protected brand's own domain or a government/education suffix the story is the
-            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form)
+            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form);
+            # so it is on a site that calls itself by its own domain's name (Marriott on marriott.com)
             return
         for ask in facts.asks[:_MAX_FORMS]:
             secrets = ask.kinds & facts.groups.secret

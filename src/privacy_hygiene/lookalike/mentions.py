@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.catalog.schemas.brands import Brand, BrandsFile, LookalikeFile
-from privacy_hygiene.domains import host_of, registrable_domain
+from privacy_hygiene.domains import host_of, is_private_suffix, registrable_domain, split_host
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -160,3 +160,21 @@ def strongest_brand(mentions: list[Mention]) -> tuple[Brand, list[Mention]] | No
         if best is None or len(places) > len({item.where for item in best[1]}):
             best = (items[0].brand, items)
     return best
+
+
+def names_itself(soup: BeautifulSoup, host: str, catalog: Catalog) -> bool:
+    """True when the page calls itself by its own domain's name in two places or more (title, logo,
+    copyright, site name): "Marriott Bonvoy" and "© Marriott International" on marriott.com.
+
+    Such a page speaks for its own organisation — brand or not — and dresses as nobody else. Labels
+    that anyone can make look like a name do not count: short or hyphenated ones, keywords
+    (secure-login), cheap TLDs and hosting suffixes (marriott.netlify.app).
+    """
+    rules = catalog.file("lookalike.toml", LookalikeFile)
+    _, label, suffix = split_host(host.lower())
+    if len(label) < 5 or not label.isascii() or not label.isalpha() or is_private_suffix(suffix):
+        return False
+    if suffix in rules.risky_tlds or label in {*rules.keywords.en, *rules.keywords.pinyin}:
+        return False
+    pattern = re.compile(rf"(?<![a-z0-9]){re.escape(label)}(?![a-z0-9])", re.IGNORECASE)
+    return len({where for where, text in _texts(soup) if pattern.search(text)}) >= 2

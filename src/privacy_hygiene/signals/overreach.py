@@ -34,6 +34,21 @@ def institution_site(ctx: AnalysisContext) -> bool:
     return Detector(ctx.catalog).check(url).note in ("official", "trusted-suffix")
 
 
+def own_named_site(ctx: AnalysisContext) -> bool:
+    """True when the page names itself by its own domain's name and the host imitates no brand:
+    an organisation's own notice (a hotel chain's "points expire" page), not a costume."""
+    url = ctx.page.effective_url
+    if not url or not ctx.page.is_html:
+        return False
+    from privacy_hygiene.lookalike import Detector
+    from privacy_hygiene.lookalike.mentions import names_itself
+
+    verdict = Detector(ctx.catalog).check(url)
+    if verdict.technique is not None or not verdict.registrable:
+        return False
+    return names_itself(ctx.page.soup, verdict.registrable, ctx.catalog)
+
+
 def _field_facts(ask: FormAsk, forms: dict[int, FormInfo]) -> list[tuple[bool, bool]]:
     """Per field of ``ask``: (required, already reported unneeded by the form analysis)."""
     info = forms.get(ask.index)
