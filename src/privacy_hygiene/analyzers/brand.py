@@ -28,10 +28,9 @@ class BrandAnalyzer:
         url = page.effective_url
         if not url or not page.is_html:
             return
-        from privacy_hygiene.lookalike import Detector
         from privacy_hygiene.lookalike.mentions import brand_mentions, strongest_brand
 
-        verdict = Detector(ctx.catalog).check(url)
+        verdict = ctx.detector.check(url)
         if verdict.note in ("official", "trusted-suffix", "no-host"):
             return
         # a brand never serves its pages from a bare public IP address; a router's or an intranet's

@@ -29,9 +29,7 @@ def institution_site(ctx: AnalysisContext) -> bool:
     url = ctx.page.effective_url
     if not url:
         return False
-    from privacy_hygiene.lookalike import Detector
-
-    return Detector(ctx.catalog).check(url).note in ("official", "trusted-suffix")
+    return ctx.detector.check(url).note in ("official", "trusted-suffix")
 
 
 def own_named_site(ctx: AnalysisContext) -> bool:
@@ -40,10 +38,9 @@ def own_named_site(ctx: AnalysisContext) -> bool:
     url = ctx.page.effective_url
     if not url or not ctx.page.is_html:
         return False
-    from privacy_hygiene.lookalike import Detector
     from privacy_hygiene.lookalike.mentions import names_itself
 
-    verdict = Detector(ctx.catalog).check(url)
+    verdict = ctx.detector.check(url)
     if verdict.technique is not None or not verdict.registrable:
         return False
     return names_itself(ctx.page.soup, verdict.registrable, ctx.catalog)
