@@ -30,6 +30,7 @@ def form(*fields: str, required: bool = False) -> str:
 
 EN = "en"
 SUSPENDED = "<h1>Your account has been suspended</h1>"
+REFUND = "<h1>You are eligible to receive a refund of $120.40</h1>"
 CASES = [
     # prize: delivering a prize needs a name, phone and address; never an ID number or a card
     ("zh-prize-id", html("有奖", "<h1>恭喜您中奖</h1>" + form("姓名", "手机号", "身份证号")), Severity.HIGH),
@@ -44,6 +45,11 @@ CASES = [
     ("zh-pretext-pin", html("通知", "<p>您的医保卡已被冻结</p>" + form("姓名", "支付密码")), Severity.CRITICAL),
     ("en-pretext-maiden", html("Alert", SUSPENDED + form("Email", "Mother maiden name"), EN), Severity.HIGH),
     ("en-pretext-contact", html("Alert", SUSPENDED + form("Email", "Phone"), EN), None),
+    # money coming to you: a card's security code or expiry only spends money
+    ("en-refund-cvv", html("Refund", REFUND + form("Name", "Card number", "Expiry date", "CVV"), EN), Severity.HIGH),
+    ("en-refund-card", html("Refund", REFUND + form("Name", "Email", "Card number"), EN), None),
+    ("zh-subsidy-cvv", html("补贴", "<h1>育儿补贴待领取</h1>" + form("姓名", "银行卡号", "安全码")), Severity.HIGH),
+    ("zh-subsidy-card", html("补贴", "<h1>育儿补贴待领取</h1>" + form("姓名", "银行卡号")), None),
     # ordinary offers: only required asks count (an optional extra is common on real ones)
     (
         "en-ebook-income",
@@ -56,6 +62,12 @@ CASES = [
         html("免费WiFi", "<h1>免费WiFi</h1>" + form("手机号", "护照号码", required=True)),
         Severity.HIGH,
     ),
+    (
+        "zh-lesson-id",
+        html("试听", "<h1>免费试听课</h1>" + form("姓名", "手机号", "身份证号", required=True)),
+        Severity.HIGH,
+    ),
+    ("zh-lesson-phone", html("试听", "<h1>免费试听课</h1>" + form("姓名", "手机号", required=True)), None),
     ("zh-wifi-phone", html("免费WiFi", "<h1>免费WiFi</h1>" + form("手机号", "验证码", required=True)), None),
     # no offer at all: a plain form is the form analysis' business, not this rule's
     ("en-plain-form", html("Apply", "<h1>Open an account</h1>" + form("Name", "SSN"), EN), None),

@@ -18,6 +18,7 @@ from privacy_hygiene.models import Evidence, Finding, FormInfo, Severity
 if TYPE_CHECKING:
     from privacy_hygiene.analyzers.base import AnalysisContext
     from privacy_hygiene.catalog.schemas.content import Frame
+    from privacy_hygiene.forms.lexicon import FieldLexicon
     from privacy_hygiene.signals.fields import FormAsk
 
 #: does the page's headline, or the text around a form, speak of these families (at this weight)?
@@ -67,28 +68,41 @@ def overreach_findings(
     for ask in asks:
         if not ask.collects:
             continue
+        facts = _field_facts(ask, forms)
+        # every frame around the form adds what it never needs (a refund story is also an account
+        # story); the first frame that finds something names the offer
+        label: LocalText | None = None
+        found: dict[str, tuple[Severity, str]] = {}
         for frame in frames:
             if not about(ask, tuple(frame.families), min_weight=frame.min_weight):
                 continue
-            found: dict[str, tuple[Severity, str]] = {}
-            for item, (required, reported) in zip(ask.fields, _field_facts(ask, forms), strict=True):
+            before = len(found)
+            for item, (required, reported) in zip(ask.fields, facts, strict=True):
                 level = frame.unneeded.get(item.kind)
                 # a field the form analysis already called unneeded is its finding, not a second one
                 if level is None or reported or (frame.only_required and not required):
                     continue
-                found.setdefault(item.kind, (Severity.parse(level), item.locator))
-            if not found:
-                continue
-            severity = max(level for level, _ in found.values())
-            names = [lexicon.kind_name(kind) for kind in found]
-            asked_zh, asked_en = "、".join(name.zh for name in names), ", ".join(name.en for name in names)
-            title = LocalText(
-                zh=f"{frame.label.zh}页面要你填写{asked_zh}，这些它用不着",
-                en=f"This {frame.label.en} page asks for your {asked_en}, which it never needs",
-            )
-            target = host_of(ask.action) if ask.action else ""
-            evidence = [Evidence("form", ask.locator, f"→ {target}" if target else "")]
-            evidence += [Evidence("field", locator, kind) for kind, (_, locator) in found.items()]
-            points = None if severity >= Severity.HIGH else 0
-            yield ctx.finding("PH-CONTENT-410", evidence[:9], severity=severity, title=title, scam_points=points)
-            break  # one frame per form: the first that finds something says what the page is
+                previous = found.get(item.kind)
+                if previous is None or Severity.parse(level) > previous[0]:
+                    found[item.kind] = (Severity.parse(level), item.locator)
+            if label is None and len(found) > before:
+                label = frame.label
+        if label is not None:
+            yield _finding(ask, label, found, lexicon, ctx)
+
+
+def _finding(
+    ask: FormAsk, label: LocalText, found: dict[str, tuple[Severity, str]], lexicon: FieldLexicon, ctx: AnalysisContext
+) -> Finding:
+    severity = max(level for level, _ in found.values())
+    names = [lexicon.kind_name(kind) for kind in found]
+    asked_zh, asked_en = "、".join(name.zh for name in names), ", ".join(name.en for name in names)
+    title = LocalText(
+        zh=f"{label.zh}页面要你填写{asked_zh}，这些它用不着",
+        en=f"This {label.en} page asks for your {asked_en}, which it never needs",
+    )
+    target = host_of(ask.action) if ask.action else ""
+    evidence = [Evidence("form", ask.locator, f"→ {target}" if target else "")]
+    evidence += [Evidence("field", locator, kind) for kind, (_, locator) in found.items()]
+    points = None if severity >= Severity.HIGH else 0
+    return ctx.finding("PH-CONTENT-410", evidence[:9], severity=severity, title=title, scam_points=points)

@@ -32,6 +32,7 @@ PhraseFamily = Literal[
     "secret-words",
     "pretext-words",
     "offer-words",
+    "refund-words",
 ]
 
 
