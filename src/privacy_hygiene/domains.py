@@ -55,6 +55,14 @@ def is_ip(host: str) -> bool:
     return 1 <= len(parts) <= 4 and all(_is_ip_number(part) for part in parts)
 
 
+def is_public_ip(host: str) -> bool:
+    """True for an IP literal on the public internet (not a home router, an intranet or loopback)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_global
+    except ValueError:
+        return False
+
+
 def _is_ip_number(part: str) -> bool:
     lowered = part.lower()
     if lowered.startswith("0x"):

@@ -165,7 +165,8 @@ CASES = [
     (
         "zh-prize-idcard",
         html("注册就送", '<h1>注册就送红包</h1><form><label>身份证号<input name="a"></label></form>'),
-        {"PH-CONTENT-110": Severity.LOW, "PH-CONTENT-120": Severity.HIGH},
+        # a prize needs no ID number: the overreach is its own finding (unneeded-data)
+        {"PH-CONTENT-110": Severity.LOW, "PH-CONTENT-120": Severity.HIGH, "PH-CONTENT-410": Severity.HIGH},
     ),
     (
         "en-prize-form",
@@ -205,7 +206,12 @@ CASES = [
     (
         "zh-fee-card",
         html("领奖", '<h1>恭喜中奖</h1><p>只需支付运费</p><form><label>银行卡号<input name="c"></label></form>'),
-        {"PH-CONTENT-110": Severity.LOW, "PH-CONTENT-120": Severity.HIGH, "PH-CONTENT-130": Severity.HIGH},
+        {
+            "PH-CONTENT-110": Severity.LOW,
+            "PH-CONTENT-120": Severity.HIGH,
+            "PH-CONTENT-130": Severity.HIGH,
+            "PH-CONTENT-410": Severity.CRITICAL,
+        },
     ),
     (
         "en-fee-words",

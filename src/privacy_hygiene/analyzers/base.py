@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.i18n import LocalText
 from privacy_hygiene.models import Confidence, Evidence, Finding, FormInfo, Page, Severity
+
+if TYPE_CHECKING:
+    from privacy_hygiene.lookalike import Detector
 
 
 class Analyzer(Protocol):
@@ -38,13 +41,24 @@ class AuditHistory(Protocol):
 class AnalysisContext:
     """The catalog plus facts about the page that several analyzers use, each computed once.
 
-    ``history`` is the audit history when the caller has one (``None``: checks that need it are skipped).
+    ``history`` is the audit history when the caller has one (``None``: checks that need it are skipped);
+    ``brands`` the registrable domains the person protects on top of the catalog's (the store's).
     """
 
-    def __init__(self, page: Page, catalog: Catalog, history: AuditHistory | None = None) -> None:
+    def __init__(
+        self, page: Page, catalog: Catalog, history: AuditHistory | None = None, brands: tuple[str, ...] = ()
+    ) -> None:
         self.page = page
         self.catalog = catalog
         self.history = history
+        self.brands = brands
+
+    @functools.cached_property
+    def detector(self) -> Detector:
+        """Lookalike verdicts against the catalog's brands and the person's own."""
+        from privacy_hygiene.lookalike import Detector
+
+        return Detector(self.catalog, self.brands)
 
     @functools.cached_property
     def forms(self) -> tuple[FormInfo, ...]:

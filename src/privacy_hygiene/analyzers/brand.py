@@ -2,9 +2,9 @@
 
 Principle 1. Rules: PH-BRAND-010 the page presents itself as a protected brand (title, headings,
 logo alt text, copyright line, site name, icons or logo images from the brand's domains) while its
-registrable domain is not the brand's · PH-BRAND-020 the same page asks for a password, card or ID
-(critical). A page that only names the brand and asks nothing is reported at low severity (news
-and reviews name banks too).
+registrable domain is not the brand's, or it is served from a bare public IP address ·
+PH-BRAND-020 the same page asks for a password, card or ID (critical). A page that only names the
+brand and asks nothing is reported at low severity (news and reviews name banks too).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.domains import is_public_ip
 from privacy_hygiene.models import Confidence, Evidence, Finding, Page, Severity
 from privacy_hygiene.signals.fields import kind_groups
 
@@ -27,18 +28,22 @@ class BrandAnalyzer:
         url = page.effective_url
         if not url or not page.is_html:
             return
-        from privacy_hygiene.lookalike import Detector
         from privacy_hygiene.lookalike.mentions import brand_mentions, strongest_brand
 
-        verdict = Detector(ctx.catalog).check(url)
-        if verdict.note in ("official", "trusted-suffix", "ip", "no-host") or not verdict.registrable:
+        verdict = ctx.detector.check(url)
+        if verdict.note in ("official", "trusted-suffix", "no-host"):
             return
-        found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog))
+        # a brand never serves its pages from a bare public IP address; a router's or an intranet's
+        # admin page on a private address names its maker (TP-Link, 华为) and asks for a password
+        site = verdict.host if verdict.note == "ip" and is_public_ip(verdict.host) else verdict.registrable
+        if not site or (verdict.note == "ip" and site != verdict.host):
+            return
+        found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog, host_imitates=verdict.lookalike_of))
         if found is None:
             return
         brand, mentions = found
         evidence = [Evidence("text", item.where, item.excerpt[:160]) for item in mentions[:5]]
-        evidence.append(Evidence("domain", verdict.registrable, f"{brand.en}: {', '.join(brand.domains[:3])}"))
+        evidence.append(Evidence("domain", site, f"{brand.en}: {', '.join(brand.domains[:3])}"))
         credentials = kind_groups(ctx.catalog).credentials
         asked = sorted(
             {field.kind for form in ctx.forms for field in form.fields if field.kind in credentials}

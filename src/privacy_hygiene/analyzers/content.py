@@ -9,7 +9,8 @@ PH-CONTENT-110 prize words · PH-CONTENT-120 personal-data form behind a prize �
 PH-CONTENT-130 fee to claim a "free" prize · PH-CONTENT-140 QR code next to a gift offer ·
 PH-CONTENT-210 pressure tactics (countdowns, "only N left") ·
 PH-CONTENT-310 "account problem" pretext words · PH-CONTENT-320 such a story framing a form that asks
-for a password, code, ID or card (bank, payment, courier and government phishing).
+for a password, code, ID or card (bank, payment, courier and government phishing) ·
+PH-CONTENT-410 a form asks what the page's offer never needs (:mod:`privacy_hygiene.signals.overreach`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from privacy_hygiene.signals.fields import (
     framing_blocks,
     kind_groups,
 )
+from privacy_hygiene.signals.overreach import institution_site, overreach_findings, own_named_site
 from privacy_hygiene.signals.text import (
     Hit,
     PhraseMatcher,
@@ -127,16 +129,6 @@ def _id_and_class(tag: Tag) -> str:
     return f"{tag.get('id') or ''} {joined}"
 
 
-def _institution_site(ctx: AnalysisContext) -> bool:
-    """True when the page is served from a protected brand's official domain or a trusted suffix."""
-    url = ctx.page.effective_url
-    if not url:
-        return False
-    from privacy_hygiene.lookalike import Detector
-
-    return Detector(ctx.catalog).check(url).note in ("official", "trusted-suffix")
-
-
 class ContentAnalyzer:
     """Fortune-telling harvests and prize bait: words as hints, forms as evidence."""
 
@@ -153,6 +145,7 @@ class ContentAnalyzer:
         "PH-CONTENT-210",
         "PH-CONTENT-310",
         "PH-CONTENT-320",
+        "PH-CONTENT-410",
     )
 
     def analyze(self, page: Page, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -180,6 +173,7 @@ class ContentAnalyzer:
         yield from self._qr(facts, qr_images, matcher, fold, ctx)
         yield from self._pressure(facts, ctx)
         yield from self._pretext(facts, ctx)
+        yield from overreach_findings(facts.asks[:_MAX_FORMS], facts.about, [f for t in topics for f in t.frame], ctx)
 
     # -- fortune telling, name tests, quizzes ----------------------------------------------------
     def _fortune(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
@@ -327,9 +321,10 @@ class ContentAnalyzer:
         if not words:
             return
         yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
-        if _institution_site(ctx):
+        if institution_site(ctx) or own_named_site(ctx):
             # on a protected brand's own domain or a government/education suffix the story is the
-            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form)
+            # institution's own notice (a bank's "locked out?" help page, an insurer's claim form);
+            # so it is on a site that calls itself by its own domain's name (Marriott on marriott.com)
             return
         for ask in facts.asks[:_MAX_FORMS]:
             secrets = ask.kinds & facts.groups.secret

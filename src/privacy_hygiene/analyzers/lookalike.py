@@ -26,10 +26,9 @@ class LookalikeAnalyzer:
         url = page.effective_url
         if not url:
             return
-        from privacy_hygiene.lookalike import Detector
         from privacy_hygiene.lookalike.explain import explain
 
-        verdict = Detector(ctx.catalog).check(url)
+        verdict = ctx.detector.check(url)
         if verdict.technique is None:
             return
         if verdict.lookalike_of is None:

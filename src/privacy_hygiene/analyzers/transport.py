@@ -118,7 +118,5 @@ class TransportAnalyzer:
 
 
 def _between_official_domains(page_host: str, action_host: str, ctx: AnalysisContext) -> bool:
-    from privacy_hygiene.lookalike import Detector
-
-    detector = Detector(ctx.catalog)
+    detector = ctx.detector
     return detector.check(page_host).note == "official" and detector.check(action_host).note == "official"

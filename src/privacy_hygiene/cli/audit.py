@@ -152,7 +152,11 @@ def audit(
         accept_language="zh-CN,zh;q=0.9,en;q=0.6" if language == "zh" else "en;q=1.0,zh-CN;q=0.6",
     )
     store = None if no_history else _open_store()
-    options = AuditOptions(fetch=fetch, history=StoreHistory(store) if store is not None else None)
+    options = AuditOptions(
+        fetch=fetch,
+        history=StoreHistory(store) if store is not None else None,
+        brands=tuple(store.brands()) if store is not None else (),
+    )
     interrupted = False
     with batch_progress(len(items)) as advance:
         try:

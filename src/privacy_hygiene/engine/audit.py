@@ -46,6 +46,8 @@ class AuditOptions:
     analyzers: Sequence[Analyzer] = ANALYZERS
     #: the audit history (the store) for "first seen today"; ``None`` skips that check
     history: AuditHistory | None = None
+    #: the person's own protected brands (registrable domains, from the store), added to the catalog's
+    brands: tuple[str, ...] = ()
 
 
 class StoreHistory:
@@ -97,7 +99,7 @@ def audit_page(
     catalog = catalog or get_catalog()
     options = options or AuditOptions()
     findings, diagnostics, ctx = run_analyzers(
-        page, catalog, options.analyzers, should_cancel=should_cancel, history=options.history
+        page, catalog, options.analyzers, should_cancel=should_cancel, history=options.history, brands=options.brands
     )
     try:
         forms = ctx.forms if page.is_html else ()

@@ -33,9 +33,10 @@ def run_analyzers(
     *,
     should_cancel: Callable[[], bool] = lambda: False,
     history: AuditHistory | None = None,
+    brands: tuple[str, ...] = (),
 ) -> tuple[tuple[Finding, ...], tuple[str, ...], AnalysisContext]:
     """All findings for ``page`` (sorted), the diagnostics of analyzers that failed, and the context."""
-    ctx = AnalysisContext(page, catalog, history)
+    ctx = AnalysisContext(page, catalog, history, brands)
     findings: list[Finding] = []
     diagnostics: list[str] = []
     for analyzer in analyzers:

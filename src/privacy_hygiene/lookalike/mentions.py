@@ -12,12 +12,14 @@ from urllib.parse import urljoin
 
 from privacy_hygiene.catalog import Catalog
 from privacy_hygiene.catalog.schemas.brands import Brand, BrandsFile, LookalikeFile
-from privacy_hygiene.domains import host_of, registrable_domain
+from privacy_hygiene.domains import host_of, is_private_suffix, registrable_domain, split_host
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|版权所有|版权)", re.IGNORECASE)
+#: images above the first heading read as the page's logo (scam kits name the file anything)
+_TOP_IMAGES = 3
 _ICON_RELS = frozenset({"icon", "shortcut", "apple-touch-icon", "mask-icon"})
 
 
@@ -40,12 +42,14 @@ class NameIndex:
     by_domain: dict[str, Brand]
 
 
+def _english_names(brand: Brand) -> set[str]:
+    """The parts of the English name: "Bank of China (BOC)" → "Bank of China", "BOC"."""
+    return {part.strip() for part in re.split(r" \(|\)| / |、", brand.en) if part.strip()}
+
+
 def _variants(brand: Brand, words: frozenset[str], ambiguous: frozenset[str]) -> list[str]:
     names = {brand.zh, *brand.zh_names, *(name for name in brand.names if len(name) >= 5)}
-    for part in re.split(r" \(|\)| / |、", brand.en):
-        part = part.strip()
-        if part:
-            names.add(part)
+    names.update(_english_names(brand))
     names.update(brand.domains)
     # an ordinary-word brand ("Apple", "Target") is named by its domain or its full English name only
     if brand.common_word:
@@ -83,9 +87,12 @@ def _texts(soup: BeautifulSoup) -> list[tuple[str, str]]:
         found.append(("heading", heading.get_text(" ")))
     for meta in soup.find_all("meta", attrs={"property": "og:site_name"}, limit=2):
         found.append(("site-name", str(meta.get("content") or "")))
+    first_heading = soup.find(["h1", "h2", "h3"])
+    above = set(map(id, first_heading.find_all_previous("img", limit=_TOP_IMAGES))) if first_heading else set()
     for image in soup.find_all("img", limit=200):
         marker = " ".join(str(image.get(attr) or "") for attr in ("alt", "src", "class", "id")).lower()
-        if "logo" in marker or "brand" in marker:
+        # an image above the first heading sits where the logo goes, whatever its file is called
+        if "logo" in marker or "brand" in marker or id(image) in above:
             found.append(("logo", str(image.get("alt") or image.get("title") or "")))
     for node in soup.find_all(string=_COPYRIGHT, limit=10):
         found.append(("copyright", str(node)))
@@ -103,15 +110,33 @@ def _resources(soup: BeautifulSoup, base: str | None) -> list[tuple[str, str]]:
     return found
 
 
-def brand_mentions(soup: BeautifulSoup, base: str | None, catalog: Catalog) -> list[Mention]:
-    """Every mention of a protected brand on the page (text and resources)."""
+def _all_names(brand: Brand) -> re.Pattern[str]:
+    """Every name of ``brand``, everyday words included ("Apple", "Meta", 苹果), as one pattern."""
+    names = {brand.zh, *brand.zh_names, *brand.names, *brand.domains, *_english_names(brand)}
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True) if len(name) >= 2)
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])", re.IGNORECASE)
+
+
+def brand_mentions(
+    soup: BeautifulSoup, base: str | None, catalog: Catalog, *, host_imitates: str | None = None
+) -> list[Mention]:
+    """Every mention of a protected brand on the page (text and resources).
+
+    ``host_imitates``: the official domain the page's own host imitates (the lookalike verdict).
+    The page's words are then also read for that brand's everyday-word names: "Apple ID" on
+    appleid.apple.com-support-unlock.net is Apple, though a recipe titled "Apple pie" is not.
+    """
     index = name_index(catalog)
+    corroborated = index.by_domain.get(host_imitates) if host_imitates else None
+    extra = _all_names(corroborated) if corroborated is not None else None
     mentions: list[Mention] = []
     for where, text in _texts(soup):
         for match in index.pattern.finditer(text):
             brand = index.by_name.get(match.group(0).lower())
             if brand is not None:
                 mentions.append(Mention(brand, where, text))
+        if corroborated is not None and extra is not None and extra.search(text):
+            mentions.append(Mention(corroborated, where, text))
     for where, url in _resources(soup, base):
         host = host_of(url)
         if not host:
@@ -135,3 +160,21 @@ def strongest_brand(mentions: list[Mention]) -> tuple[Brand, list[Mention]] | No
         if best is None or len(places) > len({item.where for item in best[1]}):
             best = (items[0].brand, items)
     return best
+
+
+def names_itself(soup: BeautifulSoup, host: str, catalog: Catalog) -> bool:
+    """True when the page calls itself by its own domain's name in two places or more (title, logo,
+    copyright, site name): "Marriott Bonvoy" and "© Marriott International" on marriott.com.
+
+    Such a page speaks for its own organisation — brand or not — and dresses as nobody else. Labels
+    that anyone can make look like a name do not count: short or hyphenated ones, keywords
+    (secure-login), cheap TLDs and hosting suffixes (marriott.netlify.app).
+    """
+    rules = catalog.file("lookalike.toml", LookalikeFile)
+    _, label, suffix = split_host(host.lower())
+    if len(label) < 5 or not label.isascii() or not label.isalpha() or is_private_suffix(suffix):
+        return False
+    if suffix in rules.risky_tlds or label in {*rules.keywords.en, *rules.keywords.pinyin}:
+        return False
+    pattern = re.compile(rf"(?<![a-z0-9]){re.escape(label)}(?![a-z0-9])", re.IGNORECASE)
+    return len({where for where, text in _texts(soup) if pattern.search(text)}) >= 2

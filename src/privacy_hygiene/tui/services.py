@@ -52,7 +52,10 @@ def audit_one(spec: str) -> AuditReport:
     except (PrivacyHygieneError, OSError, sqlite3.Error):
         store = None  # an unusable store only skips the history check
     try:
-        options = AuditOptions(history=StoreHistory(store) if store is not None else None)
+        options = AuditOptions(
+            history=StoreHistory(store) if store is not None else None,
+            brands=tuple(store.brands()) if store is not None else (),
+        )
         return audit_target(target, options=options)
     except Exception as exc:  # a bug below must not sink the batch; the log keeps the traceback
         log.exception("audit of %s failed", spec)

@@ -13,8 +13,9 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from privacy_hygiene.catalog.schema import Meta, RuleDef
+from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
 from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
+from privacy_hygiene.i18n import LocalText
 
 #: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) kept internal
 HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id"}
@@ -30,6 +31,8 @@ PhraseFamily = Literal[
     "urgency-words",
     "secret-words",
     "pretext-words",
+    "offer-words",
+    "refund-words",
 ]
 
 
@@ -79,6 +82,23 @@ class KindGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     replay_sensitive: frozenset[str]
 
 
+class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What a page offers (a prize, a reading, an "account check", a free download) and the field
+    kinds such an offer never needs, each with the severity of asking for it.
+
+    A form is judged by a frame when the page's headline or the text around the form speaks of one
+    of ``families`` at ``min_weight`` or more. ``only_required``: fields count only when required
+    (an ordinary offer may ask optional extras; a bait page's asking at all is the sign).
+    """
+
+    name: str
+    label: LocalText
+    families: list[PhraseFamily]
+    unneeded: dict[str, SeverityName]
+    min_weight: Annotated[int, msgspec.Meta(ge=1, le=5)] = 1
+    only_required: bool = False
+
+
 class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One topic file: its phrases, field hints and the rules it defines."""
 
@@ -95,6 +115,7 @@ class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     fold_to: str = ""
     rule: list[RuleDef] = []
     groups: KindGroups | None = None
+    frame: list[Frame] = []
 
     def check(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
@@ -113,6 +134,9 @@ class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                 problems.append((f"$.field_hint[{index}].kind", f"unknown field kind {hint.kind!r}"))
         for index, marker in enumerate(self.marker):
             problems.extend(_compiles(marker.pattern, f"$.marker[{index}].pattern"))
+        for index, frame in enumerate(self.frame):
+            for kind in sorted(set(frame.unneeded) - HINT_KINDS):
+                problems.append((f"$.frame[{index}].unneeded", f"unknown field kind {kind!r}"))
         if len(self.fold_from) != len(self.fold_to):
             problems.append(("$.fold_to", "fold_from and fold_to must have the same length"))
         return problems
