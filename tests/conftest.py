@@ -64,7 +64,7 @@ def run_cli(tmp_path: Path) -> Callable[..., CliResult]:
         timeout: float = 60,
     ) -> CliResult:
         full_env = dict(os.environ)
-        full_env.setdefault("COLUMNS", "100")
+        full_env["COLUMNS"] = "100"  # the same table widths whatever terminal runs the tests
         full_env["NO_COLOR"] = "1"
         full_env.update(env or {})
         done = subprocess.run(
