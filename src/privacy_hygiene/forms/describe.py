@@ -272,6 +272,7 @@ class FormReader:
         parts: list[str] = []
         cell = -1
         stream = self.stream
+        past_button = False
         for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
             if token.kind in ("field", "break", "label"):
                 break
@@ -281,9 +282,10 @@ class FormReader:
                 continue
             if tag_of(token.element) == "label" and attr(token.element, "for"):
                 break
+            if past_button and (token.kind == "button" or _WORDY.search(token.text)):
+                break  # past an inline button ("获取验证码") only its marks ("*") still belong to the field
             parts.append(token.text)
-            if token.kind == "button":
-                break
+            past_button = past_button or token.kind == "button"
         return " ".join(parts), " ".join(parts if cell < 0 else parts[:cell])
 
     def _legend(self, element: Element) -> str:
