@@ -55,7 +55,7 @@ def score_kind(description: FieldDescription, lexicon: FieldLexicon) -> tuple[st
         # a name or label the kind excludes (``g-recaptcha-response`` in a textarea, a textarea
         # labelled "How did you hear about us?") cancels the type hint too
         excluded_by_label = exclude is not None and bool(primary) and exclude.search(primary) is not None
-        if excluded_by_label and description.label:
+        if excluded_by_label and description.label and not (kind.terms is not None and kind.terms.search(primary)):
             continue  # an explicit label the kind excludes ("Bio", "Betreff") outweighs every hint
         score = weights.type if type_key in kind.types and not (excluded_by_name or excluded_by_label) else 0.0
         if kind.terms is not None:

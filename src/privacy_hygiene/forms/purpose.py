@@ -128,6 +128,8 @@ def composition(
         passwords
         and not changing
         and not extras
+        # a reset proves who you are with a code, or names no account at all (the link was the proof)
+        and (count["sms_code"] or count["captcha"] or not identifiers)
         and new is not None
         and any(
             kind == "password" and new.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
