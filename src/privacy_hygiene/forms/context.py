@@ -170,8 +170,8 @@ def _name_pairs(kinds: list[str]) -> None:
         neighbours = [kinds[other] for other in (index - 1, index + 1) if 0 <= other < len(kinds)]
         if "given_name" in neighbours and "family_name" not in kinds:
             kinds[index] = "family_name"
-        elif "family_name" in neighbours and "given_name" not in kinds:
-            kinds[index] = "given_name"
+        elif "family_name" in neighbours and "given_name" not in kinds[:index]:
+            kinds[index] = "given_name"  # "Фамилия, Имя, Отчество": a middle name may follow
 
 
 def _search_box(
@@ -211,7 +211,9 @@ def _search_box(
             or (locating and kinds[index] in ("address", "postal_code"))
         )
         pager = lexicon.pager
-        if pager is not None and pager.search(descriptions[index].all_text()):
+        item = descriptions[index]
+        texts = (item.label, item.before, item.after, item.placeholder, item.tokens)
+        if pager is not None and any(text and pager.search(text) for text in texts):
             kinds[index] = "other"  # "跳转到 [..] 页": moving through a listing
             continue
         if not searchable:

@@ -131,6 +131,7 @@ class PurposeTable:
     remark: Pattern | None = None
     current_password: Pattern | None = None
     new_password: Pattern | None = None
+    navigation: Pattern | None = None
     #: the kind groups of ``[composition.groups]``
     identifiers: frozenset[str] = frozenset()
     personal: frozenset[str] = frozenset()
@@ -266,6 +267,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         remark=any_of(data.composition.remark),
         current_password=any_of(data.composition.current_password),
         new_password=any_of(data.composition.new_password),
+        navigation=any_of(data.composition.navigation),
         identifiers=frozenset(data.composition.groups.identifiers),
         personal=frozenset(data.composition.groups.personal),
         impersonal=frozenset(data.composition.groups.impersonal),

@@ -181,6 +181,13 @@ def composition(
         points["survey"] += 1.5
     if descriptions and all(item.input_type == "select" for item in descriptions) and not personal:
         points["other"] += 2  # nothing but selects: a jump-to, sort, language or region menu
+        navigation = table.navigation
+        if navigation is not None and any(
+            navigation.search(f"{item.label} {item.before} {item.tokens}") for item in descriptions
+        ):
+            points["other"] += 2  # "Sort by", "每页", "Jump to": it moves through the page
+    if radio_groups == 1 and not typed and all(item.input_type == "radio" for item in descriptions):
+        points["other"] += 3  # one question and nothing else: a poll, not a survey
     if method == "get" and not passwords and len(typed) <= 2 and not points:
         points["search"] += 1
     return points

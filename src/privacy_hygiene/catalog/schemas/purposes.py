@@ -119,6 +119,8 @@ class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     current_password: list[str] = []
     #: a password field asking for a new one (with no current one): the last step of a reset
     new_password: list[str] = []
+    #: the label of a select that moves through the page (sort order, page size, jump-to)
+    navigation: list[str] = []
     groups: CompositionGroups = CompositionGroups()
 
 
@@ -147,7 +149,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
                 problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
-        for key in ("remark", "current_password", "new_password"):
+        for key in ("remark", "current_password", "new_password", "navigation"):
             for number, pattern in enumerate(getattr(self.composition, key)):
                 problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
         groups = self.composition.groups
