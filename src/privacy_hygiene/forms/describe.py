@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from privacy_hygiene.forms.dom import Element, attr, fold, input_type, norm, own_text, tag_of
 from privacy_hygiene.forms.layout import column_header, form_item_label, wrapper_classes
-from privacy_hygiene.forms.stream import build_stream
+from privacy_hygiene.forms.stream import IMAGE_MARK, build_stream
 
 _WORDY = re.compile(r"[^\W\d_]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -219,6 +219,8 @@ class FormReader:
     def _before(self, position: int, ident: str) -> tuple[str, str]:
         """The nearest wordy text before the field, and the marks on the same line (``*``)."""
         label = ""
+        #: an image's alt text: the label only when no text on the line (or in the row's cells) is
+        alt = ""
         marks: list[str] = []
         #: how many marks were on the field's own line (before the walk crossed a line break)
         own_line = -1
@@ -239,7 +241,7 @@ class FormReader:
                     del marks[own_line:]  # a "*" past a line break trails the previous field
                 break
             if token.kind == "break":
-                if label:
+                if label or alt:
                     break
                 if own_line < 0:
                     own_line = len(marks)
@@ -251,6 +253,10 @@ class FormReader:
             if token.kind == "label":
                 continue
             holder = token.element
+            if tag_of(holder) == "img" and token.text != IMAGE_MARK:
+                # "Kod z obrazka: [img alt=kod] [..]": the alt names the picture; the row's text names the field
+                alt = alt or token.text
+                continue
             if tag_of(holder) == "label" and attr(holder, "for") not in ("", ident):
                 if label:
                     break
@@ -264,7 +270,7 @@ class FormReader:
                 marks.append(token.text)
                 if len(marks) > 3:
                     break
-        return label, " ".join(reversed(marks))
+        return label or alt, " ".join(reversed(marks))
 
     def _after(self, position: int) -> tuple[str, str]:
         """Text after the field on the same line (a table row's next cell counts): hints, ``*``, buttons;

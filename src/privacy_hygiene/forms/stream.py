@@ -11,7 +11,7 @@ from typing import Literal
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from privacy_hygiene.forms.dom import BLOCK_TAGS, SILENT_TAGS, Element, button_text, is_button, is_field, tag_of
+from privacy_hygiene.forms.dom import BLOCK_TAGS, SILENT_TAGS, Element, attr, button_text, is_button, is_field, tag_of
 
 TokenKind = Literal["text", "field", "button", "break", "soft", "label"]
 
@@ -53,8 +53,11 @@ def build_stream(form: Element) -> list[Token]:
             else:
                 if tag == "img":
                     # an image beside a box is usually a captcha picture; the mark (not a letter, so never a
-                    # label; its alt text ("kod", "code") names the picture, not the field)
+                    # label) lets the lexicon see it; the alt text follows (a label of last resort)
                     stream.append(Token("text", IMAGE_MARK, element))
+                    alt = attr(element, "alt").strip()
+                    if alt:
+                        stream.append(Token("text", alt, element))
                 if element.text and element.text.strip():
                     stream.append(Token("text", element.text, element))
         else:
