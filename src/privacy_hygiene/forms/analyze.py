@@ -18,12 +18,13 @@ from privacy_hygiene.catalog.schemas.forms import FormsFile
 from privacy_hygiene.catalog.schemas.purposes import PurposesFile
 from privacy_hygiene.domains import host_of, registrable_domain
 from privacy_hygiene.forms import dom
+from privacy_hygiene.forms.context import apply_context
 from privacy_hygiene.forms.describe import FormReader
-from privacy_hygiene.forms.kinds import apply_context, score_kind
+from privacy_hygiene.forms.kinds import score_kind
 from privacy_hygiene.forms.lexicon import FieldLexicon, PurposeTable, brand_sectors, field_lexicon, purpose_table
 from privacy_hygiene.forms.necessity import is_mainland_site, is_real_name_service, judge, service_needs
 from privacy_hygiene.forms.purpose import classify, form_text
-from privacy_hygiene.forms.required import is_required
+from privacy_hygiene.forms.required import is_required, spread_over_date_groups
 from privacy_hygiene.models import FormField, FormInfo, Page
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -84,8 +85,11 @@ def _han_ratio(text: str) -> float:
 
 
 def _says_search(purposes: PurposeTable, text: str) -> bool:
-    terms = purposes.purposes["search"].terms
-    return terms is not None and terms.search(text) is not None
+    return _says(purposes.purposes["search"].terms, text)
+
+
+def _says(pattern: re.Pattern[str] | None, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
 
 
 @dataclass
@@ -167,7 +171,9 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
         action = action_attr
     method = dom.attr(form, "method").strip().lower() or "get"
     method = method if method in ("get", "post", "dialog") else "get"
-    texts = form_text(form, reader.stream, action or "", facts.page_text)
+    # a form with no action posts back to its own page: the page's URL says what the page is (a
+    # "/login" page also holds its "forgot password" form), not what this form does
+    texts = form_text(form, reader.stream, action if action_attr else "", facts.page_text)
     all_text = " ".join(token.text for token in reader.stream if token.text)
     kinds = [score_kind(item, fields_lexicon)[0] for item in descriptions]
     apply_context(
@@ -178,6 +184,8 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
         method=method,
         role_search=dom.attr(form, "role").lower() == "search",
         search_words=_says_search(purposes, f"{texts.button} {texts.form} {texts.action}"),
+        buttons=texts.button,
+        locator_words=_says(fields_lexicon.locator, f"{texts.button} {texts.form} {texts.action} {texts.heading}"),
     )
     everything_required = bool(fields_lexicon.all_required.search(dom.norm(all_text[:4000])))
     purpose = classify(kinds, descriptions, texts, purposes, method=method)
@@ -189,7 +197,11 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
         and is_real_name_service(service_text, facts.page.effective_url, purposes)
     )
     also_needed = service_needs(service_text, purposes, mainland=mainland) if sensitive else frozenset()
-    required_flags = [is_required(item, fields_lexicon, all_required=everything_required) for item in descriptions]
+    required_flags = spread_over_date_groups(
+        descriptions,
+        kinds,
+        [is_required(item, fields_lexicon, all_required=everything_required) for item in descriptions],
+    )
     # HTML: ``required`` on any radio of a group makes the whole group required
     required_groups = {
         item.group

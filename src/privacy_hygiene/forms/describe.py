@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from privacy_hygiene.forms.dom import Element, attr, fold, input_type, is_field, norm, own_text, tag_of
-from privacy_hygiene.forms.stream import build_stream
+from privacy_hygiene.forms.dom import Element, attr, fold, input_type, norm, own_text, tag_of
+from privacy_hygiene.forms.layout import column_header, form_item_label, wrapper_classes
+from privacy_hygiene.forms.stream import IMAGE_MARK, build_stream
 
 _WORDY = re.compile(r"[^\W\d_]")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -28,6 +29,7 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _LOOK_BACK = 14
 _LOOK_AHEAD = 10
 _MAX_OPTIONS = 80
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 
 
 @dataclass(slots=True)
@@ -187,7 +189,7 @@ class FormReader:
             description.option_values = (attr(element, "value").strip().lower(),)
             description.group = name
         description.display = fold(raw_label or raw_aria or raw_placeholder or raw_before, 60)
-        description.classes = name_tokens(attr(element, "class"), *_wrapper_classes(element))
+        description.classes = name_tokens(attr(element, "class"), *wrapper_classes(element))
         description.self_hidden = _HIDING_STYLE.search(attr(element, "style")) is not None
         return description
 
@@ -201,6 +203,8 @@ class FormReader:
                     break
                 if tag in ("form", "fieldset", "table", "body"):
                     break
+        if label is None:
+            label = form_item_label(element)
         text = own_text(label, 120) if label is not None else ""
         labelled_by = attr(element, "aria-labelledby").split()
         if labelled_by:
@@ -215,7 +219,11 @@ class FormReader:
     def _before(self, position: int, ident: str) -> tuple[str, str]:
         """The nearest wordy text before the field, and the marks on the same line (``*``)."""
         label = ""
+        #: an image's alt text: the label only when no text on the line (or in the row's cells) is
+        alt = ""
         marks: list[str] = []
+        #: how many marks were on the field's own line (before the walk crossed a line break)
+        own_line = -1
         stream = self.stream
         index = position - 1
         stop = max(position - _LOOK_BACK, 0)
@@ -225,14 +233,18 @@ class FormReader:
             row_start = token.kind == "break" and tag_of(token.element) == "tr"
             if not label and (row_start or token.kind in ("field", "button")):
                 # nothing before the field in its row: the label may be the column's header above
-                header = _column_header(stream[position].element)
+                header = column_header(stream[position].element)
                 if header:
                     return header, " ".join(reversed(marks))
             if token.kind in ("field", "button"):
+                if not label and own_line >= 0:
+                    del marks[own_line:]  # a "*" past a line break trails the previous field
                 break
             if token.kind == "break":
-                if label:
+                if label or alt:
                     break
+                if own_line < 0:
+                    own_line = len(marks)
                 continue
             if token.kind == "soft":
                 if label:
@@ -241,6 +253,10 @@ class FormReader:
             if token.kind == "label":
                 continue
             holder = token.element
+            if tag_of(holder) == "img" and token.text != IMAGE_MARK:
+                # "Kod z obrazka: [img alt=kod] [..]": the alt names the picture; the row's text names the field
+                alt = alt or token.text
+                continue
             if tag_of(holder) == "label" and attr(holder, "for") not in ("", ident):
                 if label:
                     break
@@ -254,7 +270,7 @@ class FormReader:
                 marks.append(token.text)
                 if len(marks) > 3:
                     break
-        return label, " ".join(reversed(marks))
+        return label or alt, " ".join(reversed(marks))
 
     def _after(self, position: int) -> tuple[str, str]:
         """Text after the field on the same line (a table row's next cell counts): hints, ``*``, buttons;
@@ -262,6 +278,7 @@ class FormReader:
         parts: list[str] = []
         cell = -1
         stream = self.stream
+        past_button = False
         for token in stream[position + 1 : position + 1 + _LOOK_AHEAD]:
             if token.kind in ("field", "break", "label"):
                 break
@@ -271,9 +288,10 @@ class FormReader:
                 continue
             if tag_of(token.element) == "label" and attr(token.element, "for"):
                 break
+            if past_button and (token.kind == "button" or _WORDY.search(token.text)):
+                break  # past an inline button ("获取验证码") only its marks ("*") still belong to the field
             parts.append(token.text)
-            if token.kind == "button":
-                break
+            past_button = past_button or token.kind == "button"
         return " ".join(parts), " ".join(parts if cell < 0 else parts[:cell])
 
     def _legend(self, element: Element) -> str:
@@ -304,54 +322,16 @@ def _own_names(name: str, ident: str) -> tuple[str, str]:
     (id ``ctl00_ContentPlaceHolder1_txtEmail``) is ``txtEmail`` — the container words ("content",
     "place holder") would otherwise read as a message box."""
     if "$" not in name:
+        inner = _BRACKETS.findall(name)
+        if inner and all(len(part) >= 3 and not part.isdigit() for part in inner):
+            # ``user[profile_bio]``: the record (``user``) is every field's prefix, the field is ``profile_bio``
+            record = name[: name.index("[")]
+            if record and ident.startswith(f"{record}_"):
+                ident = ident[len(record) + 1 :]  # Rails ids repeat the record: ``user_profile_bio``
+            return " ".join(inner), ident
         return name, ident
     own = name.rsplit("$", 1)[1]
     return own, own if ident == name.replace("$", "_") else ident
-
-
-def _wrapper_classes(element: Element) -> list[str]:
-    """The classes of the field's two nearest wrappers (spam traps are hidden by their container:
-    ``gform_validation_container``, ``hp-wrap``)."""
-    found = []
-    node = element.getparent()
-    for _ in range(2):
-        if node is None or tag_of(node) in ("form", "body"):
-            break
-        value = attr(node, "class")
-        if value:
-            found.append(value[:120])
-        node = node.getparent()
-    return found
-
-
-def enclosing_cell(element: Element, tags: tuple[str, ...], *, depth: int) -> Element | None:
-    """The nearest ancestor of the field with one of ``tags`` (a table or list cell), at most
-    ``depth`` + 1 levels up."""
-    for level, ancestor in enumerate(element.iterancestors()):
-        if tag_of(ancestor) in tags:
-            return ancestor
-        if level >= depth:
-            return None
-    return None
-
-
-def _column_header(element: Element) -> str:
-    """The text of the cell above the field's cell when the label row sits above the input row."""
-    cell = enclosing_cell(element, ("td", "th"), depth=3)
-    row = cell.getparent() if cell is not None else None
-    if row is None or tag_of(row) != "tr":
-        return ""
-    cells = [child for child in row if tag_of(child) in ("td", "th")]
-    column = cells.index(cell)
-    above = row.getprevious()
-    while above is not None and tag_of(above) != "tr":
-        above = above.getprevious()
-    if above is None:
-        return ""
-    headers = [child for child in above if tag_of(child) in ("td", "th")]
-    if len(headers) != len(cells) or any(is_field(node) for node in headers[column].iter()):
-        return ""
-    return own_text(headers[column], 80)
 
 
 def _inherit_split_label(previous: FieldDescription, description: FieldDescription, *, adjacent: bool) -> None:

@@ -39,6 +39,8 @@ class KindLexicon:
     options: Pattern | None
     exclude: Pattern | None
     maxlength: frozenset[int]
+    numeric: bool = True
+    question: Pattern | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class DemotionRule:
     unless_form_has: frozenset[str]
     unless_text: Pattern | None
     when_form_has: frozenset[str] = frozenset()
+    when_buttons: Pattern | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,9 @@ class FieldLexicon:
     required_marker: Pattern
     optional_marker: Pattern
     all_required: Pattern
+    pager: Pattern | None = None
+    security_question: Pattern | None = None
+    locator: Pattern | None = None
 
     def kind_name(self, kind: str) -> LocalText:
         for item in self.kinds:
@@ -124,6 +130,14 @@ class PurposeTable:
     services: tuple[ServiceLexicon, ...] = ()
     remark: Pattern | None = None
     current_password: Pattern | None = None
+    new_password: Pattern | None = None
+    navigation: Pattern | None = None
+    #: the kind groups of ``[composition.groups]``
+    identifiers: frozenset[str] = frozenset()
+    personal: frozenset[str] = frozenset()
+    impersonal: frozenset[str] = frozenset()
+    mailing_list: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -182,6 +196,8 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
             options=any_of(item.options),
             exclude=any_of(item.exclude),
             maxlength=frozenset(item.maxlength),
+            numeric=item.numeric,
+            question=optional(item.question),
         )
         for order, item in enumerate(data.kind)
     )
@@ -200,6 +216,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
                 unless_form_has=frozenset(item.unless_form_has),
                 unless_text=optional(item.unless_text),
                 when_form_has=frozenset(item.when_form_has),
+                when_buttons=optional(item.when_buttons),
             )
             for item in data.demote
         ),
@@ -214,6 +231,9 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
         honeypot_hint=optional(context.honeypot_hint),
         dialing_code=optional(context.dialing_code),
         contact_way=optional(context.contact_way),
+        pager=optional(context.pager),
+        security_question=optional(context.security_question),
+        locator=optional(context.locator),
         badge=optional(required.badge),
         required_attributes=tuple(required.attributes),
         required_value_attributes=tuple(required.attributes_with_value),
@@ -246,6 +266,13 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         real_name_terms=any_of(data.real_name.terms),
         remark=any_of(data.composition.remark),
         current_password=any_of(data.composition.current_password),
+        new_password=any_of(data.composition.new_password),
+        navigation=any_of(data.composition.navigation),
+        identifiers=frozenset(data.composition.groups.identifiers),
+        personal=frozenset(data.composition.groups.personal),
+        impersonal=frozenset(data.composition.groups.impersonal),
+        mailing_list=frozenset(data.composition.groups.mailing_list),
+        names=frozenset(data.composition.groups.names),
         real_name_hosts=tuple(data.real_name.hosts),
         official_kinds=frozenset(data.real_name.official_kinds),
         official_categories=frozenset(data.real_name.brand_categories),

@@ -20,13 +20,6 @@ from privacy_hygiene.forms.dom import Element, attr, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import PurposeTable
 from privacy_hygiene.forms.stream import Token
 
-_IDENTIFIERS = frozenset({"username", "email", "phone"})
-_PERSONAL = frozenset(
-    {"full_name", "given_name", "family_name", "phone", "email", "birth_date", "gender", "address", "national_id"}
-)
-_IMPERSONAL = frozenset({"other", "search_query", "captcha"})
-_MAILING_LIST = frozenset({"email", "full_name", "given_name", "family_name", "other", "captcha"})
-_NAMES = frozenset({"full_name", "given_name", "family_name"})
 _QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
 _SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
@@ -97,7 +90,8 @@ def composition(
     kinds: Sequence[str], descriptions: Sequence[FieldDescription], method: str, table: PurposeTable
 ) -> dict[str, float]:
     """Points each purpose earns from the fields alone."""
-    remark, current = table.remark, table.current_password
+    remark, current, new = table.remark, table.current_password, table.new_password
+    identifier_kinds, names = table.identifiers, table.names
     count: defaultdict[str, int] = defaultdict(int)
     for kind, item in zip(kinds, descriptions, strict=True):
         if (
@@ -114,9 +108,9 @@ def composition(
         for kind, item in zip(kinds, descriptions, strict=True)
         if item.input_type not in ("checkbox", "radio", "hidden")
     ]
-    identifiers = sum(count[kind] for kind in _IDENTIFIERS)
-    personal = sum(1 for kind in kinds if kind in _PERSONAL)
-    extras = [kind for kind in typed if kind not in _IDENTIFIERS | {"password", "captcha", "sms_code", "other"}]
+    identifiers = sum(count[kind] for kind in identifier_kinds)
+    personal = sum(1 for kind in kinds if kind in table.personal)
+    extras = [kind for kind in typed if kind not in identifier_kinds | {"password", "captcha", "sms_code", "other"}]
     radio_groups = len({item.group for item in descriptions if item.input_type == "radio" and item.group})
     if count["search_query"] and len(typed) <= 3 and not passwords:
         points["search"] += 5
@@ -130,7 +124,21 @@ def composition(
         )
         for kind, item in zip(kinds, descriptions, strict=True)
     )
-    if changing and len(typed) <= passwords + 1:
+    resetting = (
+        passwords
+        and not changing
+        and not extras
+        # a reset proves who you are with a code, or names no account at all (the link was the proof)
+        and (count["sms_code"] or count["captcha"] or not identifiers)
+        and new is not None
+        and any(
+            kind == "password" and new.search(f"{item.label} {item.before} {item.placeholder} {item.tokens}")
+            for kind, item in zip(kinds, descriptions, strict=True)
+        )
+    )
+    if resetting:
+        points["password_recovery"] += 5  # a code or an account number and a new password: a reset
+    elif changing and len(typed) <= passwords + 1:
         points["other"] += 5  # current + new (+ confirm) password: a password change, not a new account
     elif passwords >= 2 and len(typed) == passwords:
         points["password_recovery"] += 4  # new + confirm and nothing else: the last step of a reset
@@ -141,7 +149,7 @@ def composition(
     if not passwords and count["sms_code"] and count["phone"] and len(typed) <= 4 and not extras:
         points["login"] += 2  # phone + SMS code: sign-in by code (registration when the words say so)
     # a mailing list may ask a name and, optionally, a birthday for a greeting or a coupon
-    extras_but_names = [kind for kind in extras if kind not in _NAMES | {"birth_date"}]
+    extras_but_names = [kind for kind in extras if kind not in names | {"birth_date"}]
     if not passwords and identifiers == 1 and not count["message"]:
         if count["email"] and len(typed) <= 4 and not extras_but_names:
             points["newsletter"] += 2.5  # an email, perhaps with a name: a mailing list
@@ -171,6 +179,15 @@ def composition(
         points["survey"] += 2.5
     elif radio_groups >= 2:
         points["survey"] += 1.5
+    if descriptions and all(item.input_type == "select" for item in descriptions) and not personal:
+        points["other"] += 2  # nothing but selects: a jump-to, sort, language or region menu
+        navigation = table.navigation
+        if navigation is not None and any(
+            navigation.search(f"{item.label} {item.before} {item.tokens}") for item in descriptions
+        ):
+            points["other"] += 2  # "Sort by", "每页", "Jump to": it moves through the page
+    if radio_groups == 1 and not typed and all(item.input_type == "radio" for item in descriptions):
+        points["other"] += 3  # one question and nothing else: a poll, not a survey
     if method == "get" and not passwords and len(typed) <= 2 and not points:
         points["search"] += 1
     return points
@@ -195,7 +212,7 @@ def classify(
     )
     # the page's title speaks for a form only when the form asks for something personal: a sort
     # select on a "Register" page is not a registration
-    personal = any(kind not in _IMPERSONAL for kind in kinds)
+    personal = any(kind not in table.impersonal for kind in kinds)
     for purpose in table.purposes.values():
         if purpose.terms is None:
             continue
@@ -206,7 +223,7 @@ def classify(
             scores[purpose.id] += purpose.page_weight
     if "password" in kinds and scores["search"]:
         scores["search"] = 0  # a search box in a sign-in form's header is not the form's purpose
-    if "password" not in kinds and set(kinds) <= _MAILING_LIST:
+    if "password" not in kinds and set(kinds) <= table.mailing_list:
         scores["registration"] /= 2  # "Sign up" under a lone email box: a mailing list, not an account
     if not scores:
         return "other"

@@ -11,9 +11,11 @@ trailing the label, or standing alone right after the field (old Chinese table f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from privacy_hygiene.forms.describe import FieldDescription, enclosing_cell
+from privacy_hygiene.forms.describe import FieldDescription
 from privacy_hygiene.forms.dom import Element, attr, classes, is_field, norm, own_text, tag_of
+from privacy_hygiene.forms.layout import enclosing_cell
 from privacy_hygiene.forms.lexicon import FieldLexicon
 
 _WORDY = re.compile(r"[^\W\d_]")
@@ -21,6 +23,8 @@ _INLINE_RULE = re.compile(r"validate\[[^\]]*required|required\s*:\s*true", re.IG
 _FALSE_VALUES = frozenset({"false", "0", "no", "off"})
 #: how many ancestors up a row's "required" class may sit
 _ROW_DEPTH = 4
+_SPLIT_KINDS = frozenset({"birth_date", "card_expiry"})
+_PART_TYPES = frozenset({"select", "text", "number", "tel"})
 _ROW_STOP = frozenset({"form", "fieldset", "table", "tbody", "body", "ul", "ol"})
 
 
@@ -132,3 +136,24 @@ def _row_header_says(element: Element, lexicon: FieldLexicon) -> bool:
     if not text or lexicon.optional_marker.search(text):
         return False
     return lexicon.required_marker.search(text) is not None
+
+
+def spread_over_date_groups(
+    descriptions: Sequence[FieldDescription], kinds: Sequence[str], flags: list[bool]
+) -> list[bool]:
+    """One asterisk marks a whole "[年] [月] [日] *" group: adjacent selects of one split date share it
+    (``flags`` is updated in place and returned)."""
+    start = 0
+    while start < len(kinds):
+        end = start
+        if kinds[start] in _SPLIT_KINDS and descriptions[start].input_type in _PART_TYPES:
+            while (
+                end + 1 < len(kinds)
+                and kinds[end + 1] == kinds[start]
+                and descriptions[end + 1].input_type in _PART_TYPES
+            ):
+                end += 1
+        if end > start and any(flags[start : end + 1]):
+            flags[start : end + 1] = [True] * (end + 1 - start)
+        start = end + 1
+    return flags

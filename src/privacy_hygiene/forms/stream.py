@@ -53,8 +53,11 @@ def build_stream(form: Element) -> list[Token]:
             else:
                 if tag == "img":
                     # an image beside a box is usually a captcha picture; the mark (not a letter, so never a
-                    # label) lets the lexicon see it
-                    stream.append(Token("text", attr(element, "alt").strip() or IMAGE_MARK, element))
+                    # label) lets the lexicon see it; the alt text follows (a label of last resort)
+                    stream.append(Token("text", IMAGE_MARK, element))
+                    alt = attr(element, "alt").strip()
+                    if alt:
+                        stream.append(Token("text", alt, element))
                 if element.text and element.text.strip():
                     stream.append(Token("text", element.text, element))
         else:

@@ -88,6 +88,11 @@ class KindDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     maxlength: list[int] = []
     #: a text matching one of these contributes nothing to this kind (company name is not a name)
     exclude: list[str] = []
+    #: a number box (``type=number``, a quantity or a count) can be this kind
+    numeric: bool = True
+    #: a radio/select asked as a question sentence ("…?") is this kind only when the question also
+    #: matches this (a poll mentioning "小区" or "county" does not ask where you live)
+    question: str = ""
 
 
 class Demotion(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -102,6 +107,8 @@ class Demotion(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     unless_text: str = ""
     #: the demotion runs only when the form also has one of these kinds
     when_form_has: list[str] = []
+    #: ...and only when the form's buttons say this ("获取验证码")
+    when_buttons: str = ""
 
 
 class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -130,6 +137,12 @@ class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     dialing_code: str = ""
     #: text asking how to reach you: "phone or email" there is a contact detail, not a login identifier
     contact_way: str = ""
+    #: text around a page-number box or a per-page select ("跳转到 [..] 页", "go to page"): navigation
+    pager: str = ""
+    #: a field that holds the security question itself (picked or written), not its answer
+    security_question: str = ""
+    #: words of a store or branch locator ("find a store", "near you"): the place typed there is searched
+    locator: str = ""
 
 
 class RequiredCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -175,16 +188,29 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             for key in ("terms", "names", "options", "exclude"):
                 for number, pattern in enumerate(getattr(item, key)):
                     problems.extend(compiles(pattern, f"$.kind[{index}].{key}[{number}]"))
+            problems.extend(compiles(item.question, f"$.kind[{index}].question"))
         for index, demotion in enumerate(self.demote):
             for kind in (demotion.kind, demotion.to, *demotion.unless_form_has, *demotion.when_form_has):
                 if kind not in FIELD_KINDS:
                     problems.append((f"$.demote[{index}]", f"unknown kind {kind!r}"))
             problems.extend(compiles(demotion.unless_text, f"$.demote[{index}].unless_text"))
             problems.extend(compiles(demotion.when_text, f"$.demote[{index}].when_text"))
+            problems.extend(compiles(demotion.when_buttons, f"$.demote[{index}].when_buttons"))
         for kind in self.context.identifier_kinds:
             if kind not in FIELD_KINDS:
                 problems.append(("$.context.identifier_kinds", f"unknown kind {kind!r}"))
-        for key in ("months", "shichen", "alternation", "honeypot", "honeypot_hint", "dialing_code", "contact_way"):
+        for key in (
+            "months",
+            "shichen",
+            "alternation",
+            "honeypot",
+            "honeypot_hint",
+            "dialing_code",
+            "contact_way",
+            "pager",
+            "security_question",
+            "locator",
+        ):
             problems.extend(compiles(getattr(self.context, key), f"$.context.{key}"))
         for key in ("birth", "expiry"):
             for number, pattern in enumerate(getattr(self.context, key)):

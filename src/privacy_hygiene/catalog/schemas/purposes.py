@@ -95,6 +95,21 @@ class ServiceDef(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     needs_cn: list[str] = []
 
 
+class CompositionGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Sets of field kinds the purpose's composition counts together."""
+
+    #: kinds that name an account (one of them beside a password: a sign-in)
+    identifiers: list[str] = []
+    #: kinds that identify a person (three of them beside one password: a registration)
+    personal: list[str] = []
+    #: kinds that ask nothing of the person (a form of only these takes no words from the page title)
+    impersonal: list[str] = []
+    #: kinds a mailing-list sign-up holds ("Sign up" over these is a newsletter, not an account)
+    mailing_list: list[str] = []
+    #: name kinds (a mailing list may ask a name for its greeting)
+    names: list[str] = []
+
+
 class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Words that change what a field counts for in the purpose's composition."""
 
@@ -102,6 +117,11 @@ class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     remark: list[str] = []
     #: a password field asking for the one you have now: the form changes a password
     current_password: list[str] = []
+    #: a password field asking for a new one (with no current one): the last step of a reset
+    new_password: list[str] = []
+    #: the label of a select that moves through the page (sort order, page size, jump-to)
+    navigation: list[str] = []
+    groups: CompositionGroups = CompositionGroups()
 
 
 class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -129,9 +149,14 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
                 problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
-        for key in ("remark", "current_password"):
+        for key in ("remark", "current_password", "new_password", "navigation"):
             for number, pattern in enumerate(getattr(self.composition, key)):
                 problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
+        groups = self.composition.groups
+        for key in ("identifiers", "personal", "impersonal", "mailing_list", "names"):
+            for kind in getattr(groups, key):
+                if kind not in FIELD_KINDS:
+                    problems.append((f"$.composition.groups.{key}", f"unknown kind {kind!r}"))
         for number, pattern in enumerate(self.real_name.terms):
             problems.extend(compiles(pattern, f"$.real_name.terms[{number}]"))
         for kind in (*self.real_name.kinds, *self.real_name.official_kinds):
