@@ -157,7 +157,7 @@ def test_a_patient_must_be_identified_but_a_studio_has_no_use_for_a_birth_date(
 BANK_LOGIN = """<html lang="zh-CN"><head><title>个人银行大众版 登录</title></head><body>
 <form method="post" action="Login.aspx"><table>
 <tr><td>一卡通卡号</td><td><input name="ClientNo" required></td></tr>
-<tr><td>查询密码</td><td><input name="QueryPwd" type="password" maxlength="6" required></td></tr>
+<tr><td>取款密码</td><td><input name="AtmPwd" type="password" maxlength="6" required></td></tr>
 </table><button>登录</button></form></body></html>"""
 
 
@@ -165,7 +165,7 @@ BANK_LOGIN = """<html lang="zh-CN"><head><title>个人银行大众版 登录</ti
     ("url", "flagged"),
     [("https://pbsz.ebank.cmbchina.com/Login.aspx", False), ("https://cmbchina-ebank.top/Login", True)],
 )
-def test_a_banks_own_sign_in_may_ask_its_card_pin(
+def test_a_banks_own_site_may_ask_its_card_pin(
     make_page: Callable[..., Page], catalog: Catalog, url: str, flagged: bool
 ) -> None:
     (form,) = analyze_forms(make_page(BANK_LOGIN, url), catalog)
