@@ -46,9 +46,13 @@ def test_blind_corpus_accuracy(catalog: Catalog, capsys: pytest.CaptureFixture[s
     # guard, not the held-out targets (purpose 0.90, kind 0.93, Chinese kind 0.90 / required 0.85).
     # Round 11 (11a: 109 multilingual forms, 11b: 84 Chinese forms) scored purpose 0.908 / 0.917,
     # kind 0.916 / 0.950 on first sight; after fixing its classes the whole corpus scores purpose
-    # 0.981, kind 0.995, required F1 0.999, Chinese kind 1.0 / required F1 0.998
-    assert overall.purpose_accuracy >= 0.97, overall
-    assert overall.kind_accuracy >= 0.99, overall
-    assert overall.required_f1 >= 0.99, overall
-    assert chinese.kind_accuracy >= 0.99, chinese
-    assert chinese.required_f1 >= 0.99, chinese
+    # 0.981, kind 0.995, required F1 0.999, Chinese kind 1.0 / required F1 0.998.
+    # Rounds 12 (105 forms) and 13 (113 forms) were written while those fixes were made, by writers
+    # who never saw the code, and scored once after them: purpose 0.924 / 0.938, kind 0.969 / 0.964,
+    # Chinese kind 0.961 / 0.980, required F1 0.970 / 0.967; their misses are strict xfails.
+    # Whole corpus then: purpose 0.963, kind 0.985, required F1 0.987, Chinese kind 0.989 / 0.991.
+    assert overall.purpose_accuracy >= 0.96, overall
+    assert overall.kind_accuracy >= 0.98, overall
+    assert overall.required_f1 >= 0.98, overall
+    assert chinese.kind_accuracy >= 0.98, chinese
+    assert chinese.required_f1 >= 0.98, chinese
