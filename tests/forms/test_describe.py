@@ -95,6 +95,15 @@ def test_kind_from_what_the_page_says(make_page: Callable[..., Page], catalog: C
         ('<form>手机<input name="a" datatype="m" ignore="ignore"></form>', False),
         ('<form>手机<input name="a" datatype="m"></form>', True),
         ('<form><div class="form-group required"><label>Email</label><input name="a"></div></form>', True),
+        (
+            '<form><table><tr><th>이름 <img src="r.gif" alt="필수"></th><td><input name="a"></td></tr></table></form>',
+            True,
+        ),
+        ('<form><table><tr><th>전화 (선택)</th><td><input name="a"></td></tr></table></form>', False),
+        ('<form><label>Cognome (obbligatorio)</label><input name="a"></form>', True),
+        ('<form><label>Телефон (необязательно)</label><input name="a"></form>', False),
+        ('<form><label>Email</label><input name="a" placeholder="Không bắt buộc"></form>', False),
+        ('<form><label><input type="radio" name="v" value="1"> Да, обязательно</label></form>', False),
     ],
 )
 def test_required_markers(make_page: Callable[..., Page], catalog: Catalog, body: str, required: bool) -> None:
