@@ -361,7 +361,8 @@ def test_kind_group_kinds_are_checked() -> None:
     from privacy_hygiene.catalog.schemas.content import ContentFile
 
     groups = {
-        name: ["email"] for name in ("personal", "sign_in", "money_or_identity", "secret", "credentials", "in_transit")
+        name: ["email"]
+        for name in ("personal", "sign_in", "money_or_identity", "secret", "credentials", "in_transit", "specialist")
     }
     data = {"schema": 1, "meta": {}, "topic": "t", "groups": {**groups, "replay_sensitive": ["shoe_size"]}}
     problems = msgspec.convert(data, ContentFile).check()
