@@ -46,6 +46,14 @@ CASES = [
     ("en-gov", "https://www.dol.gov/", html("Department of Labor", BANNER + form("Name", "SSN"), "en"), None),
     ("zh-contact", "https://x-butie.top/", html("某市税务局", EMBLEM + form("姓名", "手机号")), None),
     ("en-sign-in", "https://portal.example.com/", html("Department of Physics", SIGN_IN, "en"), None),
+    # words that only look like agency names: a shop's 全国包邮 全部商品, a university department
+    ("zh-shop", "https://shop.example.com/", html("全国包邮 全部商品", form("姓名", "银行卡号", "安全码")), None),
+    (
+        "en-physics",
+        "https://uni.example.de/",
+        html("Department of Physics: PhD", form("Name", "Passport number"), "en"),
+        None,
+    ),
     # an article that quotes an agency in body text names nothing in its headings
     (
         "en-article",

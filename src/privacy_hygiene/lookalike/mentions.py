@@ -148,18 +148,19 @@ def brand_mentions(
 
 
 def alias_in_host(host: str, catalog: Catalog) -> str | None:
-    """The official domain of a brand whose short or romanised name is a whole token of ``host``
-    (the "dy" of fudai.dy-zhibojian.top is Douyin's), or None.
+    """The official domain of a brand whose short or romanised name is a hyphen token of the
+    registrable label of ``host`` (the "dy" of fudai.dy-zhibojian.top is Douyin's), or None.
 
     Too weak for a lookalike verdict (two letters match too many hosts), it only lets the page's
     own words for that brand count when they are also everyday words (抖音, 小米): a page naming
     抖音 in its title on a host carrying "dy" presents itself as Douyin. Tokens that are English
-    words ("apple-farm") corroborate nothing: the page may use the same everyday word.
+    words ("apple-farm") corroborate nothing: the page may use the same everyday word. Subdomains
+    do not count: jira.example.com is a company's own tracker, not Atlassian in costume.
     """
     from privacy_hygiene.lookalike.index import common_words
 
-    subdomain, label, _ = split_host(host.lower())
-    tokens = {token for part in (subdomain, label) for token in re.split(r"[.\-]", part) if len(token) >= 2}
+    _, label, _ = split_host(host.lower())
+    tokens = {token for token in label.split("-") if len(token) >= 2} if "-" in label else set()
     tokens -= common_words(catalog)
     if not tokens:
         return None
