@@ -37,3 +37,26 @@ def test_private_suffix_under_a_trusted_suffix_is_trusted(catalog: Catalog) -> N
     detector = Detector(catalog)
     assert detector.check("https://www.passport.service.gov.uk/apply").note == "trusted-suffix"
     assert detector.check("https://hmrc-refund.gov-uk.support/claim").note != "trusted-suffix"
+
+
+DOUYIN_CASHOUT = (
+    "<html><head><title>抖音 收益提现</title></head><body><h1>抖音收益提现</h1>"
+    "<form action='/tx'><input name='card' placeholder='银行卡号'><input name='code' placeholder='短信验证码'></form>"
+    "</body></html>"
+)
+
+
+def test_short_name_token_in_the_label_backs_an_everyday_brand_name(
+    make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    """抖音 is an everyday page word; "dy" as a hyphen token of the registrable label says which brand
+    the page means. In a subdomain (a company's own jira., dy.) or with no secret asked it says nothing."""
+    assert _worst(make_page(DOUYIN_CASHOUT, "https://tx.dy-shouyi.top/"), catalog) == Severity.CRITICAL
+    assert _worst(make_page(DOUYIN_CASHOUT, "https://dy.shouyi-tixian.top/"), catalog) is None
+    course = DOUYIN_CASHOUT.replace("银行卡号", "姓名").replace("短信验证码", "手机号")
+    assert _worst(make_page(course, "https://www.dy-yunying.com/"), catalog) is None
+    jira = (
+        "<html><head><title>Jira - Log in</title></head><body>"
+        "<form><input name='u'><input type='password' name='p'></form></body></html>"
+    )
+    assert _worst(make_page(jira, "https://jira.example-corp.com/login"), catalog) is None

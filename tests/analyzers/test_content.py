@@ -361,7 +361,8 @@ def test_kind_group_kinds_are_checked() -> None:
     from privacy_hygiene.catalog.schemas.content import ContentFile
 
     groups = {
-        name: ["email"] for name in ("personal", "sign_in", "money_or_identity", "secret", "credentials", "in_transit")
+        name: ["email"]
+        for name in ("personal", "sign_in", "money_or_identity", "secret", "credentials", "in_transit", "specialist")
     }
     data = {"schema": 1, "meta": {}, "topic": "t", "groups": {**groups, "replay_sensitive": ["shoe_size"]}}
     problems = msgspec.convert(data, ContentFile).check()
@@ -392,3 +393,25 @@ def test_kind_groups_are_defined_once(catalog: Catalog, tmp_path: Path) -> None:
     fortune.write_text(fortune.read_text(encoding="utf-8") + "\n" + block, encoding="utf-8")
     with pytest.raises(HeuristicsError, match=r"exactly one topic file, found 2"):
         kind_groups(Catalog(copy))
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Secret Recovery Phrase (12 or 24 words)", "wallet_secret"),
+        ("助记词", "wallet_secret"),
+        ("Wallet private key", "wallet_secret"),
+        ("Private key (paste the SSL certificate key)", "message"),
+        ("SSH private key", "message"),
+    ],
+)
+def test_wallet_secret_hint(label: str, kind: str, make_page: Callable[..., Page], catalog: Catalog) -> None:
+    """A wallet's seed phrase or private key is recognised over the form analysis' free-text kind;
+    a server's SSL or SSH key box is not a wallet's."""
+    from privacy_hygiene.analyzers.base import AnalysisContext
+    from privacy_hygiene.signals.fields import form_asks
+
+    box = f'<form method="post"><label>{label} <textarea name="t"></textarea></label></form>'
+    page = make_page(html("Wallet", box))
+    kinds = {field.kind for ask in form_asks(AnalysisContext(page, catalog)) for field in ask.fields}
+    assert kinds == {kind}

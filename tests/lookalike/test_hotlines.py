@@ -34,3 +34,21 @@ def test_number_brand_plus_pinyin_initials_is_flagged(host: str, brand: str, cat
 @pytest.mark.parametrize("host", ["nyc-10010-dental.com", "10010-nyc.com", "12306-ny.com", "10086-abc.com"])
 def test_number_with_other_tokens_is_not(host: str, catalog: Catalog) -> None:
     assert Detector(catalog).check(host).lookalike_of is None
+
+
+# Initials nobody listed (yhqk, jgzx, ybzc): on a cheap, phishing-heavy TLD a pinyin-initials token
+# next to a brand's whole name is a lure all the same (lure_initials in lookalike.toml).
+@pytest.mark.parametrize(
+    ("host", "brand"),
+    [("ccb-yhqk.top", "ccb.com"), ("gongan-jgzx.top", "mps.gov.cn"), ("nhsa-ybzc.xyz", "nhsa.gov.cn")],
+)
+def test_brand_plus_coined_initials_on_risky_tld_is_flagged(host: str, brand: str, catalog: Catalog) -> None:
+    verdict = Detector(catalog).check(host)
+    assert verdict.lookalike_of == brand and verdict.technique == "combosquatting"
+
+
+# the same letters under .com or .cn (crm, cms, html are initials too), next to an everyday-word
+# brand (Target), or with no brand at all
+@pytest.mark.parametrize("host", ["ccb-yhqk.com", "gongan-jgzx.cn", "target-bzq.top", "www.sgzx-shop.top"])
+def test_coined_initials_elsewhere_are_not(host: str, catalog: Catalog) -> None:
+    assert Detector(catalog).check(host).lookalike_of is None

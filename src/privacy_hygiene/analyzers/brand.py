@@ -28,7 +28,7 @@ class BrandAnalyzer:
         url = page.effective_url
         if not url or not page.is_html:
             return
-        from privacy_hygiene.lookalike.mentions import brand_mentions, strongest_brand
+        from privacy_hygiene.lookalike.mentions import alias_in_host, brand_mentions, strongest_brand
 
         verdict = ctx.detector.check(url)
         if verdict.note in ("official", "trusted-suffix", "no-host"):
@@ -39,6 +39,9 @@ class BrandAnalyzer:
         if not site or (verdict.note == "ip" and site != verdict.host):
             return
         found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog, host_imitates=verdict.lookalike_of))
+        alias = alias_in_host(verdict.host, ctx.catalog) if found is None and not verdict.lookalike_of else None
+        if alias is not None:
+            found = strongest_brand(brand_mentions(page.soup, url, ctx.catalog, host_imitates=alias))
         if found is None:
             return
         brand, mentions = found
@@ -52,6 +55,10 @@ class BrandAnalyzer:
         if asked:
             evidence.append(Evidence("form", "fields", ", ".join(asked)))
             yield ctx.finding("PH-BRAND-020", evidence)
+        elif alias is not None:
+            # only a short name in the host backs the page's everyday word for the brand: a course
+            # site on dy-yunying.com teaching 抖音 marketing asks for a name, not for secrets
+            return
         elif any(form.fields and form.purpose != "search" for form in ctx.forms):
             yield ctx.finding("PH-BRAND-010", evidence)
         else:

@@ -10,6 +10,8 @@ PH-CONTENT-130 fee to claim a "free" prize · PH-CONTENT-140 QR code next to a g
 PH-CONTENT-210 pressure tactics (countdowns, "only N left") ·
 PH-CONTENT-310 "account problem" pretext words · PH-CONTENT-320 such a story framing a form that asks
 for a password, code, ID or card (bank, payment, courier and government phishing) ·
+PH-CONTENT-330 a page dressed as a government body asking for secrets off government domains
+(:mod:`privacy_hygiene.signals.authority`) ·
 PH-CONTENT-410 a form asks what the page's offer never needs (:mod:`privacy_hygiene.signals.overreach`).
 """
 
@@ -25,6 +27,7 @@ from privacy_hygiene.catalog.schemas.content import KindGroups, Marker
 from privacy_hygiene.domains import host_of
 from privacy_hygiene.i18n import both
 from privacy_hygiene.models import Evidence, Finding, Page, Severity
+from privacy_hygiene.signals.authority import official_costume
 from privacy_hygiene.signals.fields import (
     FormAsk,
     form_asks,
@@ -102,11 +105,11 @@ def _form_evidence(ask: FormAsk, wanted: frozenset[str]) -> list[Evidence]:
     return [where, *fields[:8]]
 
 
-def _markers(page: Page, markers: list[Marker]) -> tuple[bool, list[Tag]]:
-    """Whether a countdown device is present, and the QR-code images."""
+def _markers(page: Page, markers: list[Marker]) -> tuple[bool, dict[str, list[Tag]]]:
+    """Whether a countdown device is present, and the marked images by kind (QR codes, emblems)."""
     soup = page.soup
     countdown = False
-    qr_images: list[Tag] = []
+    images: dict[str, list[Tag]] = {}
     scripts = [script.get_text()[:20_000] for script in soup.find_all("script") if not script.get("src")]
     tags = soup.find_all(True)
     for marker in markers:
@@ -115,12 +118,13 @@ def _markers(page: Page, markers: list[Marker]) -> tuple[bool, list[Tag]]:
             countdown = countdown or any(pattern.search(text) for text in scripts)
         elif marker.kind == "countdown" and marker.where == "attr":
             countdown = countdown or any(pattern.search(_id_and_class(tag)) for tag in tags)
-        elif marker.kind == "qr-image" and marker.where == "img":
+        elif marker.where == "img":
+            found = images.setdefault(marker.kind, [])
             for img in soup.find_all("img"):
                 described = " ".join(str(img.get(name) or "") for name in ("src", "alt", "title", "data-src"))
-                if pattern.search(f"{described} {_id_and_class(img)}") and img not in qr_images:
-                    qr_images.append(img)
-    return countdown, qr_images
+                if pattern.search(f"{described} {_id_and_class(img)}") and img not in found:
+                    found.append(img)
+    return countdown, images
 
 
 def _id_and_class(tag: Tag) -> str:
@@ -145,6 +149,7 @@ class ContentAnalyzer:
         "PH-CONTENT-210",
         "PH-CONTENT-310",
         "PH-CONTENT-320",
+        "PH-CONTENT-330",
         "PH-CONTENT-410",
     )
 
@@ -163,16 +168,23 @@ class ContentAnalyzer:
             if hit.phrase.needs_request and not requests_data:
                 continue
             hits.setdefault(hit.phrase.family, []).append(hit)
-        countdown, qr_images = _markers(page, [marker for topic in topics for marker in topic.marker])
+        countdown, images = _markers(page, [marker for topic in topics for marker in topic.marker])
         headline: dict[str, list[Hit]] = {}
         for hit in matcher.find(prominent_text(page, fold)):
             headline.setdefault(hit.phrase.family, []).append(hit)
         facts = _Facts(hits, asks, countdown, headline, matcher, fold, groups)
         yield from self._fortune(facts, ctx)
         yield from self._prize(facts, ctx)
-        yield from self._qr(facts, qr_images, matcher, fold, ctx)
+        yield from self._qr(facts, images.get("qr-image", []), matcher, fold, ctx)
         yield from self._pressure(facts, ctx)
         yield from self._pretext(facts, ctx)
+        yield from official_costume(
+            facts.asks[:_MAX_FORMS],
+            named=facts.headline.get("authority-words", []),
+            claimed=facts.family("authority-words", min_weight=2),
+            emblems=images.get("emblem", []),
+            ctx=ctx,
+        )
         yield from overreach_findings(facts.asks[:_MAX_FORMS], facts.about, [f for t in topics for f in t.frame], ctx)
 
     # -- fortune telling, name tests, quizzes ----------------------------------------------------

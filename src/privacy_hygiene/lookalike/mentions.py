@@ -147,6 +147,29 @@ def brand_mentions(
     return mentions
 
 
+def alias_in_host(host: str, catalog: Catalog) -> str | None:
+    """The official domain of a brand whose short or romanised name is a hyphen token of the
+    registrable label of ``host`` (the "dy" of fudai.dy-zhibojian.top is Douyin's), or None.
+
+    Too weak for a lookalike verdict (two letters match too many hosts), it only lets the page's
+    own words for that brand count when they are also everyday words (抖音, 小米): a page naming
+    抖音 in its title on a host carrying "dy" presents itself as Douyin. Tokens that are English
+    words ("apple-farm") corroborate nothing: the page may use the same everyday word. Subdomains
+    do not count: jira.example.com is a company's own tracker, not Atlassian in costume.
+    """
+    from privacy_hygiene.lookalike.index import common_words
+
+    _, label, _ = split_host(host.lower())
+    tokens = {token for token in label.split("-") if len(token) >= 2} if "-" in label else set()
+    tokens -= common_words(catalog)
+    if not tokens:
+        return None
+    for brand in catalog.file("brands.toml", BrandsFile).brand:
+        if brand.domains and tokens & {name.lower() for name in brand.names}:
+            return brand.domains[0]
+    return None
+
+
 def strongest_brand(mentions: list[Mention]) -> tuple[Brand, list[Mention]] | None:
     """The brand the page presents itself as: named in the most places (an image alone is not enough)."""
     grouped: dict[str, list[Mention]] = defaultdict(list)

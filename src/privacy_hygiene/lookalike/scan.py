@@ -9,6 +9,7 @@ counts only for long, distinctive names (paypal-xyz), never for short or ordinar
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from privacy_hygiene.lookalike.index import Target
@@ -136,18 +137,30 @@ def _embedded(detector: Detector, target: Target, name: str, distinctive: bool, 
     return detector.candidate("brand-embedding", target, name=shown)
 
 
-def _token_combo(detector: Detector, key: str) -> Candidate | None:
+def _token_combo(detector: Detector, key: str, *, risky: bool = False) -> Candidate | None:
     """A brand's name as a whole hyphen token next to a keyword token, whatever else the label
-    holds: ups-delivery-8812x, att-mail-verify01, mi-account-x."""
+    holds: ups-delivery-8812x, att-mail-verify01, mi-account-x. On a risky TLD a token that reads
+    as a lure phrase's pinyin initials counts as a keyword too (nhsa-ybzc.top: 医保…), whether or
+    not that abbreviation is listed: Chinese-aimed kits coin new ones every week."""
     index = detector.index
     tokens = key.split("-")
     keywords = [token for token in tokens if token in index.keywords and len(token) >= 4]
+    initials = index.rules.lure_initials
+    coined = not keywords and risky and bool(initials)
+    if coined:
+        keywords = [
+            token
+            for token in tokens
+            if re.fullmatch(initials, token) and token not in index.names and not detector.is_word(token)
+        ]
     if not keywords:
         return None
     for token in tokens:
         target = index.names.get(token)
         if target is None or token in keywords or (len(token) == 2 and token not in index.short_affixes):
             continue
+        if coined and target.common:
+            continue  # an everyday-word brand (target-…) needs a listed keyword, not a few letters
         return detector.candidate(
             "combosquatting", target, name=_shown(detector, [token])[0], words=_shown(detector, keywords)
         )
@@ -188,7 +201,8 @@ def scan_embedded(detector: Detector, host: NormalHost, key: str) -> list[Candid
         if hit is not None:
             found.append(hit)
     if "-" in key and not found:
-        hit = _token_combo(detector, key)
+        tld = host.suffix.rsplit(".", 1)[-1]
+        hit = _token_combo(detector, key, risky=tld in index.risky_tlds or host.suffix in index.risky_tlds)
         if hit is not None:
             found.append(hit)
     label_words: tuple[str, ...] | None = None

@@ -161,9 +161,9 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
         for position, known in enumerate(info.fields):
             kind = known.kind
             guess = guesser.kind(elements[position]) if aligned else "other"
-            # security-question material is this module's speciality: it wins over a general kind
-            # ("In which city were you born?" is an address to a form classifier, a secret here)
-            if kind == "other" or guess == "security_answer":
+            # security questions and wallet seed phrases are this module's speciality: they win over
+            # a general kind ("In which city were you born?" is an address to a form classifier)
+            if kind == "other" or guess in groups.specialist:
                 kind = guess if guess != "other" else kind
             fields.append(FieldAsk(kind, known.name or known.id or f"#{position}"))
         context = _context(tags[info.index]) if info.index < len(tags) else ""

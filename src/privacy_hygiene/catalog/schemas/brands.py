@@ -155,6 +155,9 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     #: services that give each customer company its own subdomain (paypal.zendesk.com): the brand's
     #: name alone there is a tenant, not a lure
     tenant_platforms: list[str] = []
+    #: a hyphen token that reads as pinyin initials of a lure phrase (ybzc, jfdh): next to a brand's
+    #: whole name on a risky TLD it is a combosquat even when it is in no keyword list
+    lure_initials: str = ""
     rule: list[RuleDef] = []
 
     def check(self) -> list[tuple[str, str]]:
@@ -164,6 +167,11 @@ class LookalikeFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for name, value in self.scores.technique.items():
             if not 0 <= value <= 1:
                 problems.append((f"$.scores.technique.{name}", "must be in [0, 1]"))
+        if self.lure_initials:
+            try:
+                re.compile(self.lure_initials)
+            except re.error as exc:
+                problems.append(("$.lure_initials", f"invalid regex: {exc}"))
         words = self.keywords
         for word in words.en + words.pinyin + words.suffix_like + words.country_like:
             if not _WORD.match(word):

@@ -17,8 +17,9 @@ from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
 from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
 from privacy_hygiene.i18n import LocalText
 
-#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) kept internal
-HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id"}
+#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) and a crypto
+#: wallet's recovery phrase or private key, kept internal
+HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id", "wallet_secret"}
 
 #: the phrase families the content analyzer knows (the mechanism keys on these names)
 PhraseFamily = Literal[
@@ -33,6 +34,7 @@ PhraseFamily = Literal[
     "pretext-words",
     "offer-words",
     "refund-words",
+    "authority-words",
 ]
 
 
@@ -56,9 +58,9 @@ class FieldHint(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class Marker(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A structural device found by a regex: in inline scripts, in id/class attributes, or in an image's
-    src/alt/id/class (``kind`` = ``countdown`` or ``qr-image``)."""
+    src/alt/id/class (``kind`` = ``countdown``, ``qr-image`` or ``emblem``, a national emblem or seal)."""
 
-    kind: Literal["countdown", "qr-image"]
+    kind: Literal["countdown", "qr-image", "emblem"]
     where: Literal["script", "attr", "img"]
     pattern: str
 
@@ -80,6 +82,8 @@ class KindGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     in_transit: frozenset[str]
     #: what session replay must not watch being typed
     replay_sensitive: frozenset[str]
+    #: kinds a field hint knows better than the form analysis (the hint wins over its kind)
+    specialist: frozenset[str]
 
 
 class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
