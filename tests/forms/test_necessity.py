@@ -73,6 +73,29 @@ def test_policy(
             "</form>",
             "registration",
         ),
+        # a callback request is a contact form (name + phone, no message box)
+        (
+            '<form method="post">Имя<input name="n"> Телефон<input name="t">'
+            "<button>Заказать обратный звонок</button></form>",
+            "contact",
+        ),
+        (
+            '<form method="post">Name<input name="n"> Phone<input name="t" type="tel">'
+            "<button>Call me back</button></form>",
+            "contact",
+        ),
+        ('<form method="post">称呼<input name="n"> 手机<input name="t"><button>预约回电</button></form>', "contact"),
+        # a lone box in a GET form is a search, unless it names a coupon or a quantity
+        (
+            '<form><label for="d">Enter discount code</label><input id="d" name="discount_code">'
+            "<button>Apply</button></form>",
+            "checkout",
+        ),
+        ('<form action="/cart/add">数量<input name="pcount" value="1"><button>加入购物车</button></form>', "checkout"),
+        (
+            '<form action="/find"><label for="z">Keywords</label><input id="z" name="words"><button>Go</button></form>',
+            "search",
+        ),
     ],
 )
 def test_purpose(make_page: Callable[..., Page], catalog: Catalog, body: str, purpose: str) -> None:

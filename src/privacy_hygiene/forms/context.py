@@ -216,6 +216,9 @@ def _search_box(
         if pager is not None and any(text and pager.search(text) for text in texts):
             kinds[index] = "other"  # "跳转到 [..] 页": moving through a listing
             continue
+        not_search = lexicon.not_search
+        if not_search is not None and any(text and not_search.search(text) for text in texts):
+            continue  # a coupon code or a quantity box: part of an order, not a query
         if not searchable:
             continue
         if locating:

@@ -81,6 +81,7 @@ class FieldLexicon:
     optional_marker: Pattern
     all_required: Pattern
     pager: Pattern | None = None
+    not_search: Pattern | None = None
     security_question: Pattern | None = None
     locator: Pattern | None = None
 
@@ -132,6 +133,7 @@ class PurposeTable:
     current_password: Pattern | None = None
     new_password: Pattern | None = None
     navigation: Pattern | None = None
+    order_item: Pattern | None = None
     #: the kind groups of ``[composition.groups]``
     identifiers: frozenset[str] = frozenset()
     personal: frozenset[str] = frozenset()
@@ -232,6 +234,7 @@ def _build_fields(data: FormsFile) -> FieldLexicon:
         dialing_code=optional(context.dialing_code),
         contact_way=optional(context.contact_way),
         pager=optional(context.pager),
+        not_search=optional(context.not_search),
         security_question=optional(context.security_question),
         locator=optional(context.locator),
         badge=optional(required.badge),
@@ -268,6 +271,7 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         current_password=any_of(data.composition.current_password),
         new_password=any_of(data.composition.new_password),
         navigation=any_of(data.composition.navigation),
+        order_item=any_of(data.composition.order_item),
         identifiers=frozenset(data.composition.groups.identifiers),
         personal=frozenset(data.composition.groups.personal),
         impersonal=frozenset(data.composition.groups.impersonal),

@@ -20,7 +20,6 @@ from privacy_hygiene.forms.dom import Element, attr, norm, own_text, tag_of
 from privacy_hygiene.forms.lexicon import PurposeTable
 from privacy_hygiene.forms.stream import Token
 
-_QUANTITY = re.compile(r"\b(qty|quantity|quantities|menge|cantidad|quantit[eé]|shuliang)\b|数量|數量")
 _SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "legend"})
 #: how many elements the look-back for a heading before the form may visit (bounded on huge pages)
@@ -161,8 +160,13 @@ def composition(
         points["contact"] += 3  # a lone comment box
     if passwords == 1 and identifiers >= 2:
         points["registration"] += 3  # username and email beside one password: a new account
-    if not passwords and any(_QUANTITY.search(item.tokens) for item in descriptions):
-        points["checkout"] += 3  # quantity boxes: add to cart
+    order_item = table.order_item
+    if (
+        not passwords
+        and order_item is not None
+        and any(order_item.search(f"{item.tokens} {item.label}") for item in descriptions)
+    ):
+        points["checkout"] += 3  # a quantity box (add to cart) or a coupon code (applied to an order)
     if count["card_cvc"] or count["card_expiry"]:
         points["checkout"] += 4
     elif count["bank_card"] and count["national_id"]:

@@ -139,6 +139,8 @@ class Context(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     contact_way: str = ""
     #: text around a page-number box or a per-page select ("跳转到 [..] 页", "go to page"): navigation
     pager: str = ""
+    #: a lone box that is never a search: a coupon, a quantity, an order or booking reference
+    not_search: str = ""
     #: a field that holds the security question itself (picked or written), not its answer
     security_question: str = ""
     #: words of a store or branch locator ("find a store", "near you"): the place typed there is searched
@@ -208,6 +210,7 @@ class FormsFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             "dialing_code",
             "contact_way",
             "pager",
+            "not_search",
             "security_question",
             "locator",
         ):

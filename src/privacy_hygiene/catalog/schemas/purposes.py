@@ -121,6 +121,8 @@ class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     new_password: list[str] = []
     #: the label of a select that moves through the page (sort order, page size, jump-to)
     navigation: list[str] = []
+    #: a box of an order: a quantity, a coupon or gift-card code (add to cart, apply a discount)
+    order_item: list[str] = []
     groups: CompositionGroups = CompositionGroups()
 
 
@@ -149,7 +151,7 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
                         problems.append((f"$.purpose[{index}].{key}", f"unknown kind {kind!r}"))
             for number, pattern in enumerate(item.terms):
                 problems.extend(compiles(pattern, f"$.purpose[{index}].terms[{number}]"))
-        for key in ("remark", "current_password", "new_password", "navigation"):
+        for key in ("remark", "current_password", "new_password", "navigation", "order_item"):
             for number, pattern in enumerate(getattr(self.composition, key)):
                 problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
         groups = self.composition.groups
