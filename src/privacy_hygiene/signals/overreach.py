@@ -74,7 +74,10 @@ def overreach_findings(
         label: LocalText | None = None
         found: dict[str, tuple[Severity, str]] = {}
         for frame in frames:
-            if not about(ask, tuple(frame.families), min_weight=frame.min_weight):
+            if frame.always:
+                if frame.needs_any and not ask.kinds & set(frame.needs_any):
+                    continue
+            elif not about(ask, tuple(frame.families), min_weight=frame.min_weight):
                 continue
             before = len(found)
             for item, (required, reported) in zip(ask.fields, facts, strict=True):

@@ -35,6 +35,7 @@ PhraseFamily = Literal[
     "offer-words",
     "refund-words",
     "authority-words",
+    "bill-words",
 ]
 
 
@@ -84,6 +85,8 @@ class KindGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     replay_sensitive: frozenset[str]
     #: kinds a field hint knows better than the form analysis (the hint wins over its kind)
     specialist: frozenset[str]
+    #: what a page must not collect without a privacy policy
+    policy_sensitive: frozenset[str] = frozenset()
 
 
 class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -101,6 +104,10 @@ class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     unneeded: dict[str, SeverityName]
     min_weight: Annotated[int, msgspec.Meta(ge=1, le=5)] = 1
     only_required: bool = False
+    #: the frame holds whatever the page says (``families`` is then empty): what no web form needs
+    always: bool = False
+    #: the frame holds only when the form also asks one of these kinds (a payment PIN beside a card)
+    needs_any: list[str] = []
 
 
 class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
