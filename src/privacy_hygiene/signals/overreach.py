@@ -65,6 +65,9 @@ def overreach_findings(
     from privacy_hygiene.forms.analyze import lexicons
 
     lexicon = lexicons(ctx.catalog)[0]
+    from privacy_hygiene.signals.text import content_files
+
+    labels = {hint.kind: hint.label for topic in content_files(ctx.catalog) for hint in topic.field_hint if hint.label}
     for ask in asks:
         if not ask.collects:
             continue
@@ -91,14 +94,19 @@ def overreach_findings(
             if label is None and len(found) > before:
                 label = frame.label
         if label is not None:
-            yield _finding(ask, label, found, lexicon, ctx)
+            yield _finding(ask, label, found, lexicon, labels, ctx)
 
 
 def _finding(
-    ask: FormAsk, label: LocalText, found: dict[str, tuple[Severity, str]], lexicon: FieldLexicon, ctx: AnalysisContext
+    ask: FormAsk,
+    label: LocalText,
+    found: dict[str, tuple[Severity, str]],
+    lexicon: FieldLexicon,
+    labels: dict[str, LocalText],
+    ctx: AnalysisContext,
 ) -> Finding:
     severity = max(level for level, _ in found.values())
-    names = [lexicon.kind_name(kind) for kind in found]
+    names = [labels.get(kind) or lexicon.kind_name(kind) for kind in found]
     asked_zh, asked_en = "、".join(name.zh for name in names), ", ".join(name.en for name in names)
     title = LocalText(
         zh=f"{label.zh}页面要你填写{asked_zh}，这些它用不着",
