@@ -67,6 +67,7 @@ def overreach_findings(
     lexicon = lexicons(ctx.catalog)[0]
     from privacy_hygiene.signals.text import content_files
 
+    own_site = any(frame.always for frame in frames) and own_named_site(ctx)
     labels = {hint.kind: hint.label for topic in content_files(ctx.catalog) for hint in topic.field_hint if hint.label}
     for ask in asks:
         if not ask.collects:
@@ -78,7 +79,9 @@ def overreach_findings(
         found: dict[str, tuple[Severity, str]] = {}
         for frame in frames:
             if frame.always:
-                if frame.needs_any and not ask.kinds & set(frame.needs_any):
+                # a card issuer that calls itself by its own domain's name may set a card's PIN
+                # (a credit union's "activate your card" page); a costume may not
+                if (frame.needs_any and not ask.kinds & set(frame.needs_any)) or own_site:
                     continue
             elif not about(ask, tuple(frame.families), min_weight=frame.min_weight):
                 continue
