@@ -55,9 +55,13 @@ _BIRTH = frozenset({"birth_date", "birth_time"})
 #: contact or identity data that turns a birth-data form into a full profile
 _CONTACT = frozenset({"phone", "messenger_id", "national_id", "passport", "bank_card", "address", "sms_code"})
 _CARD = frozenset({"bank_card", "card_cvc", "card_expiry", "payment_pin"})
+#: what an ordinary card payment asks
+_CHECKOUT = frozenset({"bank_card", "card_cvc", "card_expiry"})
 #: forms examined per page: a page with hundreds of forms is not a scam kit, and each costs a match
 _MAX_FORMS = 20
 _FORTUNE_FAMILIES = ("fortune-words", "quiz-words")
+#: "something is wrong with your account" stories, and the overdue bill with its cut-off threat
+_PRETEXT_FAMILIES = ("pretext-words", "bill-words")
 
 
 @dataclass(frozen=True)
@@ -329,7 +333,7 @@ class ContentAnalyzer:
 
     # -- "your account has a problem" stories: bank, payment, courier and government phishing -------
     def _pretext(self, facts: _Facts, ctx: AnalysisContext) -> Iterator[Finding]:
-        words = facts.family("pretext-words")
+        words = [hit for family in _PRETEXT_FAMILIES for hit in facts.family(family)]
         if not words:
             return
         yield ctx.finding("PH-CONTENT-310", _text_evidence(words))
@@ -340,8 +344,14 @@ class ContentAnalyzer:
             return
         for ask in facts.asks[:_MAX_FORMS]:
             secrets = ask.kinds & facts.groups.secret
-            if not secrets or not facts.about(ask, ("pretext-words",), min_weight=2):
+            if not secrets or not facts.about(ask, _PRETEXT_FAMILIES, min_weight=2):
                 continue
+            if not facts.about(ask, ("pretext-words",), min_weight=2):
+                # an overdue bill is paid with a card (and a utility's account number reads as one):
+                # the sign is what a payment never needs — an ID, a PIN, a code, a password
+                secrets -= _CHECKOUT
+                if not secrets:
+                    continue
             evidence = _form_evidence(ask, facts.groups.secret | facts.groups.personal)
             if secrets & _CARD:
                 # card data for an "account check": money can leave at once

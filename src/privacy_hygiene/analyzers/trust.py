@@ -84,8 +84,10 @@ class TrustAnalyzer:
                 Evidence("field", item.locator, item.kind) for item in asking.fields if item.kind in groups.personal
             ]
             # many small legitimate sites have no policy page: a tip, unless the site is also hard to
-            # trace (odd host). Data sent to another site is the transport analyzer's finding.
-            severity = Severity.MEDIUM if host_findings else Severity.LOW
+            # trace (odd host) or the form wants sensitive data (ID, card, birth data, address:
+            # site-audit.md rates that medium). Data sent to another site is transport's finding.
+            sensitive = any(ask.kinds & groups.policy_sensitive for ask in collecting)
+            severity = Severity.MEDIUM if host_findings or sensitive else Severity.LOW
             yield ctx.finding("PH-TRUST-010", [Evidence("form", asking.locator), *fields[:6]], severity=severity)
         yield from self._filing(page, host, data, ctx)
         yield from self._paste(page, data, ctx)

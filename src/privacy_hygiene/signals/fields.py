@@ -158,6 +158,7 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
         elements = _inputs(tags[info.index]) if info.index < len(tags) else []
         fields = []
         aligned = len(elements) == len(info.fields)
+        pins: list[int] = []
         for position, known in enumerate(info.fields):
             kind = known.kind
             guess = guesser.kind(elements[position]) if aligned else "other"
@@ -165,7 +166,14 @@ def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
             # a general kind ("In which city were you born?" is an address to a form classifier)
             if kind == "other" or guess in groups.specialist:
                 kind = guess if guess != "other" else kind
+            if kind == "password" and guess == "payment_pin":
+                pins.append(position)
             fields.append(FieldAsk(kind, known.name or known.id or f"#{position}"))
+        # a masked "PIN" box is a sign-in password on a login page, but beside a card number it is
+        # the card's PIN (取款密码, "debit card PIN")
+        if pins and any(item.kind == "bank_card" for item in fields):
+            for position in pins:
+                fields[position] = FieldAsk("payment_pin", fields[position].locator)
         context = _context(tags[info.index]) if info.index < len(tags) else ""
         result.append(FormAsk(info.index, info.action, tuple(fields), groups, context))
     covered = {info.index for info in ctx.forms}

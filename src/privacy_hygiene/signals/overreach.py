@@ -65,6 +65,10 @@ def overreach_findings(
     from privacy_hygiene.forms.analyze import lexicons
 
     lexicon = lexicons(ctx.catalog)[0]
+    from privacy_hygiene.signals.text import content_files
+
+    own_site = any(frame.always for frame in frames) and own_named_site(ctx)
+    labels = {hint.kind: hint.label for topic in content_files(ctx.catalog) for hint in topic.field_hint if hint.label}
     for ask in asks:
         if not ask.collects:
             continue
@@ -74,7 +78,12 @@ def overreach_findings(
         label: LocalText | None = None
         found: dict[str, tuple[Severity, str]] = {}
         for frame in frames:
-            if not about(ask, tuple(frame.families), min_weight=frame.min_weight):
+            if frame.always:
+                # a card issuer that calls itself by its own domain's name may set a card's PIN
+                # (a credit union's "activate your card" page); a costume may not
+                if (frame.needs_any and not ask.kinds & set(frame.needs_any)) or own_site:
+                    continue
+            elif not about(ask, tuple(frame.families), min_weight=frame.min_weight):
                 continue
             before = len(found)
             for item, (required, reported) in zip(ask.fields, facts, strict=True):
@@ -88,14 +97,19 @@ def overreach_findings(
             if label is None and len(found) > before:
                 label = frame.label
         if label is not None:
-            yield _finding(ask, label, found, lexicon, ctx)
+            yield _finding(ask, label, found, lexicon, labels, ctx)
 
 
 def _finding(
-    ask: FormAsk, label: LocalText, found: dict[str, tuple[Severity, str]], lexicon: FieldLexicon, ctx: AnalysisContext
+    ask: FormAsk,
+    label: LocalText,
+    found: dict[str, tuple[Severity, str]],
+    lexicon: FieldLexicon,
+    labels: dict[str, LocalText],
+    ctx: AnalysisContext,
 ) -> Finding:
     severity = max(level for level, _ in found.values())
-    names = [lexicon.kind_name(kind) for kind in found]
+    names = [labels.get(kind) or lexicon.kind_name(kind) for kind in found]
     asked_zh, asked_en = "、".join(name.zh for name in names), ", ".join(name.en for name in names)
     title = LocalText(
         zh=f"{label.zh}页面要你填写{asked_zh}，这些它用不着",

@@ -32,6 +32,8 @@ BrandCategory = Literal[
     "travel",
     "media",
     "gaming",
+    "utility",
+    "lottery",
 ]
 
 _DOMAIN = re.compile(r"^(?=.{3,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")

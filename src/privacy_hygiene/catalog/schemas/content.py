@@ -17,9 +17,9 @@ from privacy_hygiene.catalog.schema import Meta, RuleDef, SeverityName
 from privacy_hygiene.catalog.schemas.forms import FIELD_KINDS
 from privacy_hygiene.i18n import LocalText
 
-#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ) and a crypto
-#: wallet's recovery phrase or private key, kept internal
-HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id", "wallet_secret"}
+#: kinds a field hint may name: the forms contract's, plus a messenger id (WeChat, QQ), a crypto
+#: wallet's recovery phrase or private key and health conditions (病史, medical conditions), kept internal
+HINT_KINDS = frozenset(FIELD_KINDS) | {"messenger_id", "wallet_secret", "health"}
 
 #: the phrase families the content analyzer knows (the mechanism keys on these names)
 PhraseFamily = Literal[
@@ -35,6 +35,7 @@ PhraseFamily = Literal[
     "offer-words",
     "refund-words",
     "authority-words",
+    "bill-words",
 ]
 
 
@@ -54,6 +55,8 @@ class FieldHint(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     kind: str
     pattern: str
+    #: how findings name a kind the forms contract does not know (``health``)
+    label: LocalText | None = None
 
 
 class Marker(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -84,6 +87,8 @@ class KindGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     replay_sensitive: frozenset[str]
     #: kinds a field hint knows better than the form analysis (the hint wins over its kind)
     specialist: frozenset[str]
+    #: what a page must not collect without a privacy policy
+    policy_sensitive: frozenset[str] = frozenset()
 
 
 class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -101,6 +106,10 @@ class Frame(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     unneeded: dict[str, SeverityName]
     min_weight: Annotated[int, msgspec.Meta(ge=1, le=5)] = 1
     only_required: bool = False
+    #: the frame holds whatever the page says (``families`` is then empty): what no web form needs
+    always: bool = False
+    #: the frame holds only when the form also asks one of these kinds (a payment PIN beside a card)
+    needs_any: list[str] = []
 
 
 class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -139,8 +148,10 @@ class ContentFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for index, marker in enumerate(self.marker):
             problems.extend(_compiles(marker.pattern, f"$.marker[{index}].pattern"))
         for index, frame in enumerate(self.frame):
-            for kind in sorted(set(frame.unneeded) - HINT_KINDS):
-                problems.append((f"$.frame[{index}].unneeded", f"unknown field kind {kind!r}"))
+            for kind in sorted((set(frame.unneeded) | set(frame.needs_any)) - HINT_KINDS):
+                problems.append((f"$.frame[{index}]", f"unknown field kind {kind!r}"))
+            if frame.always != (not frame.families):
+                problems.append((f"$.frame[{index}].always", "a frame holds always exactly when it has no families"))
         if len(self.fold_from) != len(self.fold_to):
             problems.append(("$.fold_to", "fold_from and fold_to must have the same length"))
         return problems
