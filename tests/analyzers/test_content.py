@@ -415,3 +415,33 @@ def test_wallet_secret_hint(label: str, kind: str, make_page: Callable[..., Page
     page = make_page(html("Wallet", box))
     kinds = {field.kind for ask in form_asks(AnalysisContext(page, catalog)) for field in ask.fields}
     assert kinds == {kind}
+
+
+GIFT_SIGN_IN = html(
+    "腾讯视频VIP年卡免费领",
+    "<h1>恭喜！腾讯视频VIP年卡免费领取</h1><p>仅剩37份</p>"
+    '<form method="post" action="/get">QQ号<input name="u">QQ密码<input type="password" name="p">'
+    "<button>登录领取</button></form>",
+)
+SHOP_SIGN_UP = html(
+    "注册新用户",
+    "<h1>新用户注册就送50元优惠券</h1>"
+    '<form method="post" action="/register">手机号<input name="m">短信验证码<input name="c">'
+    '设置密码<input type="password" name="p">确认密码<input type="password" name="p2"><button>注册领券</button></form>',
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "flagged"),
+    [
+        (GIFT_SIGN_IN, "https://vip-v-qq.cc/nianka/", True),  # someone else's account, off its domain
+        (GIFT_SIGN_IN, "https://film.qq.com/vip/", False),  # the brand's own campaign signs in at home
+        (SHOP_SIGN_UP, "https://passport.shop-example.com.cn/register", False),  # a new account, a coupon
+    ],
+)
+def test_a_gift_that_wants_an_accounts_password(
+    make_page: Callable[..., Page], catalog: Catalog, body: str, url: str, flagged: bool
+) -> None:
+    findings, _, _ = run_analyzers(make_page(body, url), catalog, [ContentAnalyzer()])
+    taken = [item for item in findings if item.rule_id == "PH-CONTENT-120" and item.severity == Severity.HIGH]
+    assert bool(taken) is flagged

@@ -45,6 +45,17 @@ CASES = [
     ("zh-pretext-pin", html("通知", "<p>您的医保卡已被冻结</p>" + form("姓名", "支付密码")), Severity.CRITICAL),
     ("en-pretext-maiden", html("Alert", SUSPENDED + form("Email", "Mother maiden name"), EN), Severity.HIGH),
     ("en-pretext-contact", html("Alert", SUSPENDED + form("Email", "Phone"), EN), None),
+    # ...nor an ID number or a card's security code off the organisation's own domain; a birth date
+    # is left alone (a clinic's or small bank's own portal checks it)
+    ("en-pretext-ssn", html("Alert", SUSPENDED + form("Email", "Social Security number"), EN), Severity.HIGH),
+    ("en-pretext-dob", html("Alert", SUSPENDED + form("Email", "Date of birth"), EN), None),
+    ("zh-udun-id", html("通知", "<h1>您的U盾证书即将过期</h1>" + form("姓名", "身份证号")), Severity.HIGH),
+    (
+        "en-warrant-cvv",
+        html("Jury", "<h1>A bench warrant has been issued</h1>" + form("Name", "Card number", "CVV"), EN),
+        Severity.HIGH,
+    ),
+    ("en-warrant-news", html("News", "<h1>How the jury-duty scam works</h1><p>Courts never call.</p>", EN), None),
     # money coming to you: a card's security code or expiry only spends money
     ("en-refund-cvv", html("Refund", REFUND + form("Name", "Card number", "Expiry date", "CVV"), EN), Severity.HIGH),
     ("en-refund-card", html("Refund", REFUND + form("Name", "Email", "Card number"), EN), None),

@@ -73,6 +73,17 @@ def test_policy(
             "</form>",
             "registration",
         ),
+        # a lucky draw's sign-in box is a sign-in: it asks how to log in, not for a prize's details
+        (
+            '<h1>幸运大抽奖</h1><form method="post">手机号<input name="m">验证码<input name="c">'
+            "<button>立即抽奖</button></form>",
+            "login",
+        ),
+        (
+            '<h1>幸运大抽奖</h1><form method="post">姓名<input name="n">手机号<input name="m">'
+            "地址<input name='a'><button>领取奖品</button></form>",
+            "prize_claim",
+        ),
         # a callback request is a contact form (name + phone, no message box)
         (
             '<form method="post">Имя<input name="n"> Телефон<input name="t">'

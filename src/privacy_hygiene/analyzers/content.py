@@ -246,6 +246,26 @@ class ContentAnalyzer:
         bait_forms = [
             ask for ask in facts.asks[:_MAX_FORMS] if ask.collects and facts.about(ask, ("prize-words",), min_weight=2)
         ]
+        # "free VIP: log in with your QQ / Apple ID": a gift off the brand's own domain whose sign-in
+        # wants an existing account's password is collecting the account itself (a real draw signs in
+        # on its own site; a shop's sign-up with a new-user coupon creates an account, not takes one)
+        logins = {form.index for form in ctx.forms if form.purpose == "login"}
+        takes_account = [
+            ask
+            for ask in facts.asks[:_MAX_FORMS]
+            if ask.index in logins
+            and "password" in ask.kinds
+            and ask.signs_in
+            and facts.about(ask, ("prize-words",), min_weight=2)
+        ]
+        if takes_account and not (institution_site(ctx) or own_named_site(ctx)):
+            yield ctx.finding(
+                "PH-CONTENT-120",
+                _form_evidence(takes_account[0], facts.groups.secret),
+                severity=Severity.HIGH,
+                title=both("scam.prize_form_password"),
+                scam_points=4,
+            )
         if words:
             severity = Severity.LOW if strong else Severity.INFO
             yield ctx.finding(
