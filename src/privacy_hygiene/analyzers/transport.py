@@ -3,20 +3,28 @@
 Principles 6 (unencrypted networks) and 1 (unreliable sites). Rules:
 PH-TRANSPORT-010 form on an http page · PH-TRANSPORT-020 sensitive field over http (critical) ·
 PH-TRANSPORT-030 form action over http · PH-TRANSPORT-040 password in a GET form ·
-PH-TRANSPORT-050 form posts to another registrable domain · PH-TRANSPORT-060 ... carrying sensitive
-fields · PH-TRANSPORT-070 form posts to a bare IP address · PH-TRANSPORT-080 ``mailto:`` action.
+PH-TRANSPORT-050 form (or a script sending the page's inputs) posts to another registrable domain ·
+PH-TRANSPORT-060 ... carrying sensitive fields · PH-TRANSPORT-070 form posts to a bare IP address ·
+PH-TRANSPORT-080 ``mailto:`` action.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 from privacy_hygiene.analyzers.base import AnalysisContext
+from privacy_hygiene.analyzers.trackers import tracker_index
+from privacy_hygiene.catalog.schemas.transport import TransportFile
 from privacy_hygiene.domains import host_of, is_ip, registrable_domain
 from privacy_hygiene.models import Evidence, Finding, FormInfo, Page, Severity
-from privacy_hygiene.signals.fields import kind_groups
+from privacy_hygiene.sanitize import one_line
+from privacy_hygiene.signals.fields import form_asks, kind_groups
+
+#: inline script text read per page for script submissions (a kit's sender is small; bundles are huge)
+_MAX_SCRIPT_CHARS = 200_000
 
 
 def _scheme(url: str | None) -> str:
@@ -77,6 +85,44 @@ class TransportAnalyzer:
             if form.method == "get" and "password" in kinds:
                 yield ctx.finding("PH-TRANSPORT-040", [where])
             yield from self._destination(page_url, form, kinds, sensitive, where, ctx)
+        posted = {
+            registrable_domain(host_of(form.action)) for form in ctx.forms if _scheme(form.action) in ("http", "https")
+        }
+        yield from self._scripted(page, ctx, posted)
+
+    def _scripted(self, page: Page, ctx: AnalysisContext, reported: set[str]) -> Iterator[Finding]:
+        """Inputs a script sends to another site (fetch, XHR, sendBeacon, a script-set action)."""
+        page_host = host_of(page.effective_url) if page.effective_url else ""
+        page_site = registrable_domain(page_host) if page_host else ""
+        if not page.is_html or not page_site:
+            return
+        groups = kind_groups(ctx.catalog)
+        kinds = {kind for ask in form_asks(ctx) for kind in ask.kinds} & groups.in_transit
+        if not kinds:
+            return
+        patterns = [re.compile(item) for item in ctx.catalog.file("transport.toml", TransportFile).script_submit]
+        budget = _MAX_SCRIPT_CHARS
+        for script in page.soup.find_all("script"):
+            if script.get("src") or budget <= 0:
+                continue
+            text = script.get_text()[:budget]
+            budget -= len(text)
+            for pattern in patterns:
+                for match in pattern.finditer(text):
+                    host = host_of(match.group(1))
+                    site = registrable_domain(host) if host else ""
+                    if not site or site == page_site or site in reported:
+                        continue
+                    if tracker_index(ctx.catalog).vendor_of(host) is not None:
+                        continue  # an analytics beacon, not where the answers go
+                    if _between_official_domains(page_host, host, ctx):
+                        continue
+                    reported.add(site)
+                    evidence = [
+                        Evidence("script", "inline script", one_line(match.group(0), 160)),
+                        Evidence("domain", site, f"{page_site} → {site}"),
+                    ]
+                    yield ctx.finding("PH-TRANSPORT-060" if kinds & groups.secret else "PH-TRANSPORT-050", evidence)
 
     def _destination(
         self,
