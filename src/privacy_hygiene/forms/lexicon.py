@@ -140,6 +140,9 @@ class PurposeTable:
     impersonal: frozenset[str] = frozenset()
     mailing_list: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    sign_in_secrets: frozenset[str] = frozenset()
+    sign_in_extras: frozenset[str] = frozenset()
+    campaigns: frozenset[str] = frozenset()
 
 
 _cache: dict[int, tuple[Any, Any]] = {}
@@ -277,6 +280,9 @@ def _build_purposes(data: PurposesFile) -> PurposeTable:
         impersonal=frozenset(data.composition.groups.impersonal),
         mailing_list=frozenset(data.composition.groups.mailing_list),
         names=frozenset(data.composition.groups.names),
+        sign_in_secrets=frozenset(data.composition.groups.sign_in_secrets),
+        sign_in_extras=frozenset(data.composition.groups.sign_in_extras),
+        campaigns=frozenset(data.composition.campaigns),
         real_name_hosts=tuple(data.real_name.hosts),
         official_kinds=frozenset(data.real_name.official_kinds),
         official_categories=frozenset(data.real_name.brand_categories),

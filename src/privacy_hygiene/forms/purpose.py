@@ -234,13 +234,9 @@ def classify(
     best = max(scores.items(), key=lambda item: (item[1], -table.purposes[item[0]].order))
     if best[1] < weights.threshold:
         return "other"
-    if best[0] in _CAMPAIGNS and _signs_in(kinds, table):
+    if best[0] in table.campaigns and _signs_in(kinds, table):
         return "login"  # a lucky draw's "log in with your phone and code" box asks only how to sign in
     return best[0]
-
-
-#: purposes that a campaign page's words give (a lucky draw, a quiz): its sign-in box is still a sign-in
-_CAMPAIGNS = frozenset({"prize_claim", "fortune_telling", "survey"})
 
 
 def _signs_in(kinds: Sequence[str], table: PurposeTable) -> bool:
@@ -249,6 +245,6 @@ def _signs_in(kinds: Sequence[str], table: PurposeTable) -> bool:
     if list(kinds).count("other") > 1:
         return False
     asked = set(kinds)
-    secrets = asked & {"password", "sms_code"}
+    secrets = asked & table.sign_in_secrets
     account = asked & table.identifiers
-    return bool(secrets and account) and asked <= table.identifiers | {"password", "sms_code", "captcha", "other"}
+    return bool(secrets and account) and asked <= table.identifiers | table.sign_in_secrets | table.sign_in_extras

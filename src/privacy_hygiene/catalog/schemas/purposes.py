@@ -108,6 +108,9 @@ class CompositionGroups(msgspec.Struct, frozen=True, forbid_unknown_fields=True)
     mailing_list: list[str] = []
     #: name kinds (a mailing list may ask a name for its greeting)
     names: list[str] = []
+    #: what signs you in beside an account (a password, a one-time code) and what may sit beside them
+    sign_in_secrets: list[str] = []
+    sign_in_extras: list[str] = []
 
 
 class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -123,6 +126,8 @@ class CompositionCues(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     navigation: list[str] = []
     #: a box of an order: a quantity, a coupon or gift-card code (add to cart, apply a discount)
     order_item: list[str] = []
+    #: purposes a campaign page's words give (a lucky draw, a quiz): its sign-in box stays a sign-in
+    campaigns: list[str] = []
     groups: CompositionGroups = CompositionGroups()
 
 
@@ -154,8 +159,19 @@ class PurposesFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         for key in ("remark", "current_password", "new_password", "navigation", "order_item"):
             for number, pattern in enumerate(getattr(self.composition, key)):
                 problems.extend(compiles(pattern, f"$.composition.{key}[{number}]"))
+        for purpose in self.composition.campaigns:
+            if purpose not in PURPOSES:
+                problems.append(("$.composition.campaigns", f"unknown purpose {purpose!r}"))
         groups = self.composition.groups
-        for key in ("identifiers", "personal", "impersonal", "mailing_list", "names"):
+        for key in (
+            "identifiers",
+            "personal",
+            "impersonal",
+            "mailing_list",
+            "names",
+            "sign_in_secrets",
+            "sign_in_extras",
+        ):
             for kind in getattr(groups, key):
                 if kind not in FIELD_KINDS:
                     problems.append((f"$.composition.groups.{key}", f"unknown kind {kind!r}"))
