@@ -445,3 +445,15 @@ def test_a_gift_that_wants_an_accounts_password(
     findings, _, _ = run_analyzers(make_page(body, url), catalog, [ContentAnalyzer()])
     taken = [item for item in findings if item.rule_id == "PH-CONTENT-120" and item.severity == Severity.HIGH]
     assert bool(taken) is flagged
+
+
+def test_a_security_question_in_a_sign_up_is_not_a_quiz(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    body = (
+        '<h1>Create your account</h1><form method="post">User name<input name="u">'
+        '<select name="q"><option>What is your pet name?</option><option>What is your mother\'s maiden name?</option>'
+        '</select>Answer<input name="a"></form>'
+    )
+    found = worst(make_page(html("Sign up", body, "en"), "https://www.example.com/signup"), catalog)
+    assert "PH-CONTENT-010" not in found
+    quiz = html("Quiz", "<h1>What's your witch name?</h1>" + '<form method="post">Name<input name="n"></form>', "en")
+    assert "PH-CONTENT-010" in worst(make_page(quiz, "https://quiz.example.com/"), catalog)

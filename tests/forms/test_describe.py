@@ -67,6 +67,8 @@ def test_name_tokens(values: tuple[str, ...], expected: str) -> None:
         ('<form>Coupon code <input name="coupon_code"></form>', "other"),
         ('<form>Prénom <input name="a"> Nom <input name="x1"></form>', "family_name"),
         ('<form><textarea name="g-recaptcha-response"></textarea></form>', "captcha"),
+        ('<form>City <input name="c"> Pin code <input name="x1"></form>', "postal_code"),  # India
+        ('<form>Card number <input name="c"> Card PIN code <input type="password" name="x1"></form>', "payment_pin"),
         ('<form>Radio <input type="radio" name="q" value="1"> One</form>', "other"),
     ],
 )

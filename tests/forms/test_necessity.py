@@ -204,3 +204,32 @@ def test_a_banks_own_site_may_ask_its_card_pin(
 ) -> None:
     (form,) = analyze_forms(make_page(BANK_LOGIN, url), catalog)
     assert any(field.unneeded for field in form.fields) is flagged
+
+
+RAIL_SIGN_UP = """<html lang="en"><head><title>Next Generation eTicketing System - User Registration</title>
+<meta name="description" content="National railway ticketing: user registration"></head><body>
+<h1>Create your account</h1><form method="post" action="/signup">
+<label>User name *<input name="u" required></label><label>Password *<input name="p" type="password" required></label>
+<label>Security question *<select name="q" required><option>What is your pet name?</option></select></label>
+<label>Security answer *<input name="a" required></label>
+<label>Date of birth *<input name="dob" type="date" required></label>
+<label>Gender *<select name="g" required><option>Male</option><option>Female</option></select></label>
+<label>Address *<input name="addr" required></label><label>Pin code *<input name="pin" required></label>
+</form></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "unneeded"),
+    [
+        ("Next Generation eTicketing System - User Registration", set()),  # a rail ticketing account
+        ("Cooking Club - User Registration", {"a", "dob", "g", "addr"}),
+    ],
+)
+def test_a_rail_ticketing_account_may_verify_the_passenger(
+    make_page: Callable[..., Page], catalog: Catalog, title: str, unneeded: set[str]
+) -> None:
+    html = RAIL_SIGN_UP.replace("Next Generation eTicketing System - User Registration", title)
+    if "Cooking" in title:
+        html = html.replace("National railway ticketing: user registration", "Recipes and cooking tips")
+    (form,) = analyze_forms(make_page(html, "https://www.example.in/signup"), catalog)
+    assert {field.name for field in form.fields if field.unneeded} == unneeded

@@ -78,6 +78,14 @@ def _page_text(root: dom.Element) -> str:
     return dom.norm(" | ".join(parts))
 
 
+def _description(root: dom.Element) -> str:
+    """The page's own one-line description (``<meta name="description">``), for what service it is."""
+    for meta in root.iter("meta"):
+        if dom.attr(meta, "name").strip().lower() == "description":
+            return dom.norm(dom.attr(meta, "content")[:300])
+    return ""
+
+
 def _han_ratio(text: str) -> float:
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
@@ -103,6 +111,8 @@ class _PageFacts:
     base: str | None
     labels: dict[str, dom.Element]
     page_text: str
+    #: the page's meta description: what service it is (a railway's, a clinic's)
+    description: str = ""
     #: the page is on the official domain of a bank, payment firm, telecom... (brands.toml)
     regulated: bool = False
     #: decided on the first form that asks something sensitive (None until then)
@@ -148,6 +158,7 @@ def analyze_forms(page: Page, catalog: Catalog) -> tuple[FormInfo, ...]:
         base=base_url(root, page.effective_url),
         labels=labels,
         page_text=_page_text(root),
+        description=_description(root),
         regulated=_regulated_official_site(page.effective_url, catalog, purposes),
     )
     results = []
@@ -191,7 +202,7 @@ def _analyze_form(form: dom.Element, index: int, facts: _PageFacts, *, limit: in
     purpose = classify(kinds, descriptions, texts, purposes, method=method)
     sensitive = any(kind in purposes.sensitive for kind in kinds)
     mainland = sensitive and facts.is_mainland(all_text)
-    service_text = f"{texts.page} {texts.heading}"
+    service_text = f"{texts.page} {texts.heading} {facts.description}"
     real_name = facts.regulated or (
         any(kind in purposes.real_name_kinds for kind in kinds)
         and is_real_name_service(service_text, facts.page.effective_url, purposes)
