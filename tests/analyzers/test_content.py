@@ -457,3 +457,40 @@ def test_a_security_question_in_a_sign_up_is_not_a_quiz(make_page: Callable[...,
     assert "PH-CONTENT-010" not in found
     quiz = html("Quiz", "<h1>What's your witch name?</h1>" + '<form method="post">Name<input name="n"></form>', "en")
     assert "PH-CONTENT-010" in worst(make_page(quiz, "https://quiz.example.com/"), catalog)
+
+
+SECURITY_FORM = (
+    '<form method="post">First pet<input name="p"> Street you grew up on<input name="s">'
+    "Mother's maiden name<input name='m'></form>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "rule", "at_least"),
+    [
+        # a sorting quiz that asks security-question material
+        ("<h1>Which Hogwarts house do you really belong in?</h1>" + SECURITY_FORM, "PH-CONTENT-030", Severity.MEDIUM),
+        # told you already qualified for a gift card, then a card form
+        (
+            "<h1>Shopper survey</h1><h2>You qualify! Receive your $500 gift card</h2>"
+            '<form method="post">Name<input name="n"> Card number<input name="c"> CVV<input name="v"></form>',
+            "PH-CONTENT-120",
+            Severity.MEDIUM,
+        ),
+    ],
+)
+def test_quiz_and_qualify_wording(
+    body: str, rule: str, at_least: Severity, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    found = worst(make_page(html("Quiz", body, "en"), "https://quizzes.example.site/q"), catalog)
+    assert found.get(rule, Severity.INFO) >= at_least
+
+
+def test_a_real_sweepstakes_gift_card_is_only_a_hint(make_page: Callable[..., Page], catalog: Catalog) -> None:
+    body = (
+        "<h1>Holiday Sweepstakes</h1><p>One grand prize winner will receive a $1,000 gift card. "
+        "NO PURCHASE NECESSARY. Official rules.</p>"
+        '<form method="post">Name<input name="n"> Email<input name="e" type="email"> ZIP<input name="z"></form>'
+    )
+    found = worst(make_page(html("Sweepstakes", body, "en"), "https://www.snacks.example.com/promo"), catalog)
+    assert all(severity <= Severity.LOW for severity in found.values())
