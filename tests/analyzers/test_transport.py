@@ -179,3 +179,19 @@ def test_a_script_sender_on_a_page_that_asks_nothing_is_not_flagged(
     script = SENDERS["fetch"].format(url="https://api.other-site.cc/log")
     page = make_page(f"<p>Hello</p><script>{script}</script>", "https://www.example.com/")
     assert not rules(page, catalog)
+
+
+@pytest.mark.parametrize(
+    ("inputs", "rule"),
+    [
+        ('手机号<input id="m"> 验证码<input id="c">', "PH-TRANSPORT-020"),  # a one-time code: a secret
+        ('姓名<input id="n"> 手机号<input id="m">', "PH-TRANSPORT-010"),
+    ],
+)
+def test_inputs_outside_a_form_on_an_http_page(
+    inputs: str, rule: str, make_page: Callable[..., Page], catalog: Catalog
+) -> None:
+    page = make_page(f'<div class="box">{inputs}<a href="#" id="go">领取</a></div>', "http://hongbao.example.xyz/")
+    assert rule in rules(page, catalog)
+    same = make_page(f'<div class="box">{inputs}<a href="#" id="go">领取</a></div>', "https://hongbao.example.xyz/")
+    assert not {"PH-TRANSPORT-010", "PH-TRANSPORT-020"} & set(rules(same, catalog))

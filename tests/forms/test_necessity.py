@@ -142,6 +142,7 @@ KYC_FORM = """<html lang="en"><head><title>Open an account</title></head><body><
         ("https://secure.hsbc.co.uk/open-account", set()),
         ("https://monzo-accounts.help/sign-up", {"dob", "home_address"}),  # not the bank's domain
         ("https://www.spotify.com/signup", {"dob", "home_address"}),  # a brand, but not a regulated one
+        ("https://www.amtrak.com/guestrewards/enroll", set()),  # a rail operator's own site
     ],
 )
 def test_a_regulated_brands_own_domain_may_verify_identity(

@@ -249,6 +249,7 @@ class ContentAnalyzer:
         # "free VIP: log in with your QQ / Apple ID": a gift off the brand's own domain whose sign-in
         # wants an existing account's password is collecting the account itself (a real draw signs in
         # on its own site; a shop's sign-up with a new-user coupon creates an account, not takes one)
+        # (a phone + SMS code box is left alone: a shop's or café's own coupon sign-in is just that)
         logins = {form.index for form in ctx.forms if form.purpose == "login"}
         takes_account = [
             ask

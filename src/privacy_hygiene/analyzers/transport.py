@@ -88,7 +88,23 @@ class TransportAnalyzer:
         posted = {
             registrable_domain(host_of(form.action)) for form in ctx.forms if _scheme(form.action) in ("http", "https")
         }
+        if page_scheme == "http" and page.is_html:
+            yield from self._loose_on_http(ctx, secret, in_transit)
         yield from self._scripted(page, ctx, posted)
+
+    def _loose_on_http(
+        self, ctx: AnalysisContext, secret: frozenset[str], in_transit: frozenset[str]
+    ) -> Iterator[Finding]:
+        """Inputs outside any ``<form>`` (sent by a script) on an unencrypted page."""
+        loose = next((ask for ask in form_asks(ctx) if ask.index < 0 and ask.kinds & in_transit), None)
+        if loose is None:
+            return
+        where = Evidence("form", loose.locator)
+        fields = [Evidence("field", item.locator, item.kind) for item in loose.fields if item.kind in in_transit]
+        if loose.kinds & secret:
+            yield ctx.finding("PH-TRANSPORT-020", [where, *fields[:6]])
+        else:
+            yield ctx.finding("PH-TRANSPORT-010", [where])
 
     def _scripted(self, page: Page, ctx: AnalysisContext, reported: set[str]) -> Iterator[Finding]:
         """Inputs a script sends to another site (fetch, XHR, sendBeacon, a script-set action)."""
