@@ -17,6 +17,7 @@ from privacy_hygiene.models import Confidence, Evidence, Finding, FormInfo, Page
 
 if TYPE_CHECKING:
     from privacy_hygiene.lookalike import Detector
+    from privacy_hygiene.signals.fields import FormAsk
 
 
 class Analyzer(Protocol):
@@ -66,6 +67,13 @@ class AnalysisContext:
         from privacy_hygiene.forms import analyze_forms
 
         return analyze_forms(self.page, self.catalog)
+
+    @functools.cached_property
+    def asks(self) -> tuple[FormAsk, ...]:
+        """What each form, and the inputs outside any form, asks for (see ``signals.fields``)."""
+        from privacy_hygiene.signals.fields import read_asks
+
+        return read_asks(self)
 
     def finding(
         self,

@@ -145,7 +145,13 @@ def _inputs(container: Tag) -> list[Tag]:
 
 
 def form_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
-    """Every form of the page with its field kinds, plus one group for inputs outside any form."""
+    """Every form of the page with its field kinds, plus one group for inputs outside any form
+    (read once per page: several analyzers ask)."""
+    return ctx.asks
+
+
+def read_asks(ctx: AnalysisContext) -> tuple[FormAsk, ...]:
+    """What :func:`form_asks` returns, computed (:attr:`AnalysisContext.asks` caches it)."""
     page = ctx.page
     if not page.is_html:
         return ()
